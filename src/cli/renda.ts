@@ -1,0 +1,17 @@
+import { Command } from 'commander';
+import { VERSION } from '../server/version.ts';
+import { registerDataCommands } from './data.commands.ts';
+import { registerServerCommands } from './server.commands.ts';
+import { registerUserCommands } from './user.commands.ts';
+
+/** `renda`: the operator's command. Each group of subcommands lives in its own file. */
+const program = new Command();
+program.name('renda').description('人大工作台 Renda Workbench').version(VERSION);
+registerServerCommands(program);
+registerUserCommands(program);
+registerDataCommands(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

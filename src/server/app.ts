@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { Engine } from './db/kysely.ts';
+import type { DB } from './db/schema.ts';
+import { accessPlugin } from './http/access.plugin.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { apiModules } from './modules/index.ts';
+import { VERSION } from './version.ts';
+
+// Validation messages in Chinese: users read them next to the field.
+z.config(z.locales.zhCN());
+
+export type AppDeps = {
+  db: Kysely<DB>;
+  engine: Engine;
+  config: Config;
+};
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** The whole HTTP app, without listening: tests call `app.inject`, main.ts calls `listen`. */
+export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    return503OnClosing: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Renda Workbench API 人大工作台接口', version: VERSION },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'renda_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(accessPlugin, { db: deps.db, config: deps.config });
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        {
+          config: { access: { public: true } },
+          schema: {
+            tags: ['system'],
+            operationId: 'health',
+            response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() }) },
+          },
+        },
+        async () => {
+          await deps.db.selectFrom('county').select('id').limit(1).execute();
+          return { status: 'ok' as const, db: deps.engine, version: VERSION };
+        },
+      );
+      api.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
+      for (const mod of apiModules) await api.register(mod, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  // The built web app, with every non-API path answered by index.html (client-side routing).
+  const webRoot = path.resolve(deps.config.webDist);
+  if (fs.existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/docs')) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在', requestId: req.id });
+    });
+  }
+  return app;
+}

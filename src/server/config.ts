@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Environment read once at start. Everything the server needs from outside is here. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** A SQLite file path (default ./data/renda.db), ':memory:', or a postgres:// URL. */
+  DATABASE_URL: z.string().default(path.join('data', 'renda.db')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Load the demo county on first start when the database has no towns. */
+  SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  /** Session idle timeout and absolute lifetime, minutes. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
+  SESSION_ABSOLUTE_MINUTES: z.coerce.number().int().positive().default(12 * 60),
+  /** Set when served over HTTPS so that the session cookie is marked Secure. */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  /** Where the built web app lives (vite build output). */
+  WEB_DIST: z.string().default(path.join('dist', 'web')),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  seedDemo: 'auto' | 'never';
+  sessionIdleMinutes: number;
+  sessionAbsoluteMinutes: number;
+  cookieSecure: boolean;
+  webDist: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = EnvSchema.parse(env);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteMinutes: e.SESSION_ABSOLUTE_MINUTES,
+    cookieSecure: e.COOKIE_SECURE === 'true',
+    webDist: e.WEB_DIST,
+  };
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** Shared request/response pieces. */
+
+export const IdParam = z.object({ id: z.string().min(1).max(64) });
+
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export function pageOf<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+
+export const ErrorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.unknown().optional(),
+  requestId: z.string(),
+});
+
+export const Ok = z.object({ ok: z.literal(true) });
+
+/** A date in YYYY-MM-DD that is a real calendar day. */
+export const DateStr = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, '不是有效日期');
+
+/** Optional text that may be cleared: '' and null both mean "none". */
+export const OptText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`).nullish();
+
+export const NonEmpty = (max: number) => z.string().trim().min(1, '必填').max(max, `不能超过 ${max} 个字`);

@@ -1,0 +1,42 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/kysely.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { seedDemoIfEmpty } from './modules/demo/demo.seed.ts';
+
+/** read config -> open db -> migrate -> (demo data on first start) -> listen; close cleanly on SIGTERM. */
+export async function startServer(): Promise<void> {
+  const config = loadConfig();
+  const database = openDatabase(config.databaseUrl);
+  await migrateToLatest(database.db);
+  const app = await buildApp(
+    { db: database.db, engine: database.engine, config },
+    { logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } },
+  );
+  if (config.seedDemo === 'auto') {
+    const logins = await seedDemoIfEmpty(database.db);
+    if (logins) {
+      app.log.info('demo data loaded (演示数据已载入)');
+      printLogins(logins);
+    }
+  }
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    // app.close() stops accepting, waits for in-flight requests, then we close the database.
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`\n人大工作台 Renda Workbench: http://localhost:${config.port}  (db: ${database.engine})`);
+}
+
+function printLogins(logins: { role: string; username: string; password: string; note: string }[]): void {
+  console.log('\n演示账号 Demo logins:');
+  for (const l of logins) console.log(`  ${l.role.padEnd(13)} ${l.username.padEnd(16)} ${l.password.padEnd(14)} ${l.note}`);
+}

@@ -1,0 +1,166 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import type { DB } from '../../db/schema.ts';
+import { hashToken, newToken } from '../../http/access.plugin.ts';
+import { NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../http/errors.ts';
+import type { Ctx, Principal } from '../../http/principal.ts';
+import { newId } from '../../lib/ids.ts';
+import { hashPassword, passwordProblem, verifyPassword } from '../../lib/password.ts';
+import { addMinutes, nowIso } from '../../lib/time.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { THROTTLE, afterFailure, lockMessage, lockedFor } from './auth.rules.ts';
+
+// Verifying against a fixed hash when the user does not exist keeps the answer time the same,
+// so timing does not tell which usernames exist.
+let dummyHash: Promise<string> | null = null;
+
+async function readCounter(db: Kysely<DB>, key: string) {
+  return db.selectFrom('loginThrottle').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+async function writeCounter(db: Kysely<DB>, key: string, c: { failures: number; windowStart: string; lockedUntil: string | null }) {
+  await db
+    .insertInto('loginThrottle')
+    .values({ key, ...c })
+    .onConflict((oc) => oc.column('key').doUpdateSet(c))
+    .execute();
+}
+
+export type LoginResult = { token: string; userId: string };
+
+export async function login(
+  deps: { db: Kysely<DB>; config: Config },
+  input: { username: string; password: string; ip: string; userAgent: string; requestId: string; oldToken?: string },
+): Promise<LoginResult> {
+  const { db, config } = deps;
+  const now = new Date();
+  const userKey = `user:${input.username.toLowerCase()}`;
+  const ipKey = `ip:${input.ip}`;
+  const [uc, ic] = await Promise.all([readCounter(db, userKey), readCounter(db, ipKey)]);
+  const wait = Math.max(lockedFor(uc, now), lockedFor(ic, now));
+  if (wait > 0) throw new TooManyRequestsError(lockMessage(wait), wait);
+
+  const user = await db
+    .selectFrom('appUser')
+    .selectAll()
+    .where((eb) => eb.or([eb('username', '=', input.username), eb('phone', '=', input.username)]))
+    .executeTakeFirst();
+  dummyHash ??= hashPassword('timing-equaliser');
+  const ok = user ? await verifyPassword(input.password, user.passwordHash) : (await verifyPassword(input.password, await dummyHash), false);
+
+  if (!ok || !user || !user.active) {
+    const nu = afterFailure(uc, now, THROTTLE.maxPerAccount);
+    const ni = afterFailure(ic, now, THROTTLE.maxPerIp);
+    await writeCounter(db, userKey, nu);
+    await writeCounter(db, ipKey, ni);
+    if (nu.lockedUntil) throw new TooManyRequestsError(lockMessage(THROTTLE.lockMinutes * 60), THROTTLE.lockMinutes * 60);
+    const left = THROTTLE.maxPerAccount - nu.failures;
+    throw new UnauthenticatedError(user && !user.active && ok ? '该账号已停用，请联系管理员' : `用户名或密码错误（再错 ${left} 次将锁定 ${THROTTLE.lockMinutes} 分钟）`);
+  }
+
+  // A county_admin starts in the first town of the county (by code); town users in their own.
+  let townId = user.townId;
+  if (user.role === 'county_admin') {
+    const first = await db.selectFrom('town').select('id').where('countyId', '=', user.countyId).orderBy('code').executeTakeFirst();
+    townId = first?.id ?? null;
+  }
+
+  const token = newToken();
+  const ts = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    // A new session id at every login (no fixation): any session the browser came with is dropped.
+    if (input.oldToken) await trx.deleteFrom('session').where('id', '=', hashToken(input.oldToken)).execute();
+    await trx.deleteFrom('loginThrottle').where('key', '=', userKey).execute();
+    await trx
+      .insertInto('session')
+      .values({
+        id: hashToken(token),
+        userId: user.id,
+        townId,
+        csrfToken: newToken(),
+        createdAt: ts,
+        lastSeenAt: ts,
+        expiresAt: addMinutes(ts, config.sessionAbsoluteMinutes),
+        ip: input.ip,
+        userAgent: input.userAgent.slice(0, 300),
+      })
+      .execute();
+    await trx.updateTable('appUser').set({ lastLoginAt: ts }).where('id', '=', user.id).execute();
+    const principal: Principal = {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      countyId: user.countyId,
+      townId,
+      deputyId: user.deputyId,
+      unitId: user.unitId,
+      stationId: user.stationId,
+      sessionId: '',
+      csrfToken: '',
+      mustChangePassword: user.mustChangePassword === 1,
+    };
+    await recordAudit(trx, { db: trx, principal, requestId: input.requestId, ip: input.ip }, {
+      entity: 'user',
+      entityId: user.id,
+      action: 'login',
+      summary: `登录：${user.displayName}`,
+    });
+  });
+  return { token, userId: user.id };
+}
+
+export async function logout(ctx: Ctx): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('session').where('id', '=', ctx.principal.sessionId).execute();
+    await recordAudit(trx, ctx, { entity: 'user', entityId: ctx.principal.userId, action: 'logout', summary: `退出：${ctx.principal.displayName}` });
+  });
+}
+
+export async function me(ctx: Ctx) {
+  const p = ctx.principal;
+  const county = await ctx.db.selectFrom('county').select(['id', 'code', 'name']).where('id', '=', p.countyId).executeTakeFirstOrThrow();
+  let townsQ = ctx.db.selectFrom('town').select(['id', 'code', 'name']).where('countyId', '=', p.countyId).orderBy('code');
+  if (p.role !== 'county_admin') townsQ = townsQ.where('id', '=', p.townId ?? '');
+  const towns = await townsQ.execute();
+  return {
+    user: {
+      id: p.userId,
+      username: p.username,
+      displayName: p.displayName,
+      role: p.role,
+      deputyId: p.deputyId,
+      unitId: p.unitId,
+      stationId: p.stationId,
+      mustChangePassword: p.mustChangePassword,
+    },
+    county,
+    town: towns.find((t) => t.id === p.townId) ?? null,
+    towns,
+    csrfToken: p.csrfToken,
+  };
+}
+
+export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  const user = await ctx.db.selectFrom('appUser').select(['passwordHash']).where('id', '=', ctx.principal.userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) throw ValidationError.field('body.currentPassword', '当前密码不正确');
+  const problem = passwordProblem(input.newPassword);
+  if (problem) throw ValidationError.field('body.newPassword', problem);
+  if (input.newPassword === input.currentPassword) throw ValidationError.field('body.newPassword', '新密码不能与当前密码相同');
+  const hash = await hashPassword(input.newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('appUser').set({ passwordHash: hash, mustChangePassword: 0, updatedAt: nowIso() }).where('id', '=', ctx.principal.userId).execute();
+    // Other sessions of this user end: a changed password must lock out whoever knew the old one.
+    await trx.deleteFrom('session').where('userId', '=', ctx.principal.userId).where('id', '!=', ctx.principal.sessionId).execute();
+    await recordAudit(trx, ctx, { entity: 'user', entityId: ctx.principal.userId, action: 'change_password', summary: '修改本人密码' });
+  });
+}
+
+export async function switchTown(ctx: Ctx, townId: string): Promise<void> {
+  const town = await ctx.db.selectFrom('town').select(['id', 'name']).where('id', '=', townId).where('countyId', '=', ctx.principal.countyId).executeTakeFirst();
+  if (!town) throw new NotFoundError('乡镇');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('session').set({ townId }).where('id', '=', ctx.principal.sessionId).execute();
+    await recordAudit(trx, ctx, { entity: 'session', entityId: ctx.principal.userId, action: 'switch_town', summary: `切换到 ${town.name}`, townId });
+  });
+}

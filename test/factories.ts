@@ -1,0 +1,90 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { AppUserTable, DB, DeputyTable, Role } from '../src/server/db/schema.ts';
+import { newId } from '../src/server/lib/ids.ts';
+import { hashPassword } from '../src/server/lib/password.ts';
+import { nowIso } from '../src/server/lib/time.ts';
+
+export const TEST_PASSWORD = 'Test-pass-123';
+let cachedHash: Promise<string> | null = null;
+/** Hashing is slow on purpose; tests share one hash of the common password. */
+export function testPasswordHash(): Promise<string> {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  return cachedHash;
+}
+
+export async function makeCounty(db: Kysely<DB>, code = 'C01', name = '测试县') {
+  const row = { id: newId(), code, name, createdAt: nowIso() };
+  await db.insertInto('county').values(row).execute();
+  return row;
+}
+
+export async function makeTown(db: Kysely<DB>, countyId: string, code: string, name: string) {
+  const ts = nowIso();
+  const row = { id: newId(), countyId, code, name, population: 30000, createdAt: ts, updatedAt: ts };
+  await db.insertInto('town').values(row).execute();
+  return row;
+}
+
+export async function makeTerm(db: Kysely<DB>, townId: string, number = 18) {
+  const row = { id: newId(), townId, number, startDate: '2021-12-01', endDate: null };
+  await db.insertInto('term').values(row).execute();
+  return row;
+}
+
+export async function makeVillage(db: Kysely<DB>, townId: string, code: string, name: string, kind: 'village' | 'community' = 'village') {
+  const row = { id: newId(), townId, code, name, kind };
+  await db.insertInto('village').values(row).execute();
+  return row;
+}
+
+export async function makeStation(db: Kysely<DB>, townId: string, code: string, name: string) {
+  const ts = nowIso();
+  const row = { id: newId(), townId, code, name, kind: 'station' as const, createdAt: ts, updatedAt: ts };
+  await db.insertInto('station').values(row).execute();
+  return row;
+}
+
+export async function makeUnit(db: Kysely<DB>, townId: string, code: string, name: string) {
+  const ts = nowIso();
+  const row = { id: newId(), townId, code, name, kind: 'town_office' as const, createdAt: ts, updatedAt: ts };
+  await db.insertInto('handlingUnit').values(row).execute();
+  return row;
+}
+
+export async function makeDeputy(db: Kysely<DB>, townId: string, termId: string, over: Partial<Insertable<DeputyTable>> = {}) {
+  const ts = nowIso();
+  const row: Insertable<DeputyTable> = {
+    id: newId(),
+    townId,
+    termId,
+    code: over.code ?? `D${Math.floor(Math.random() * 1e9)}`,
+    name: '李明华',
+    gender: 'male',
+    birthDate: '1975-03-02',
+    party: '中共党员',
+    occupation: '村(社区)干部',
+    createdAt: ts,
+    updatedAt: ts,
+    ...over,
+  };
+  await db.insertInto('deputy').values(row).execute();
+  return row as Insertable<DeputyTable> & { id: string; code: string };
+}
+
+export async function makeUser(
+  db: Kysely<DB>,
+  over: Partial<Insertable<AppUserTable>> & { countyId: string; role: Role; username: string },
+) {
+  const ts = nowIso();
+  const row: Insertable<AppUserTable> = {
+    id: newId(),
+    townId: null,
+    displayName: over.username,
+    passwordHash: await testPasswordHash(),
+    createdAt: ts,
+    updatedAt: ts,
+    ...over,
+  };
+  await db.insertInto('appUser').values(row).execute();
+  return row as Insertable<AppUserTable> & { id: string };
+}
