@@ -61,7 +61,7 @@ export async function loadPrincipalForToken(token: string | undefined, deps: Dep
     ])
     .where('session.id', '=', id)
     .executeTakeFirst();
-  if (!row || !row.active) return null;
+  if (!row?.active) return null;
   const now = nowIso();
   const idleLimit = addMinutes(row.lastSeenAt, deps.config.sessionIdleMinutes);
   if (row.expiresAt <= now || idleLimit <= now) {

@@ -95,3 +95,27 @@ export function fieldLabel(path: string): string {
   const bare = last.replace(/\[\d+\]$/, '');
   return labels.get(bare) ?? bare;
 }
+
+// Labels shared by many modules; a module registers its own in its schemas file.
+registerFieldLabels({
+  body: '请求内容',
+  id: '编号',
+  code: '编码',
+  name: '名称',
+  kind: '类型',
+  version: '版本号',
+  page: '页码',
+  pageSize: '每页条数',
+  username: '用户名',
+  password: '密码',
+  currentPassword: '当前密码',
+  newPassword: '新密码',
+  townId: '乡镇',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  address: '地址',
+  phone: '电话',
+  active: '是否启用',
+  from: '开始日期',
+  to: '结束日期',
+});

@@ -4,7 +4,6 @@ import type { DB } from '../../db/schema.ts';
 import { hashToken, newToken } from '../../http/access.plugin.ts';
 import { NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../http/errors.ts';
 import type { Ctx, Principal } from '../../http/principal.ts';
-import { newId } from '../../lib/ids.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../lib/password.ts';
 import { addMinutes, nowIso } from '../../lib/time.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -48,7 +47,7 @@ export async function login(
   dummyHash ??= hashPassword('timing-equaliser');
   const ok = user ? await verifyPassword(input.password, user.passwordHash) : (await verifyPassword(input.password, await dummyHash), false);
 
-  if (!ok || !user || !user.active) {
+  if (!ok || !user?.active) {
     const nu = afterFailure(uc, now, THROTTLE.maxPerAccount);
     const ni = afterFailure(ic, now, THROTTLE.maxPerIp);
     await writeCounter(db, userKey, nu);
