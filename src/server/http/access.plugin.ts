@@ -17,6 +17,12 @@ declare module 'fastify' {
   }
 }
 
+/** One API route and who may call it: the access table that security tests walk. */
+export type RouteEntry = { method: string; url: string; access: Access };
+
+/** Filled as routes register; read by tests after `app.ready()`. */
+export const ROUTE_TABLES = new WeakMap<FastifyInstance, RouteEntry[]>();
+
 export const SESSION_COOKIE = 'renda_sid';
 export const CSRF_HEADER = 'x-csrf-token';
 
@@ -96,10 +102,13 @@ export async function loadPrincipalForToken(token: string | undefined, deps: Dep
 export const accessPlugin = fp(async (app: FastifyInstance, deps: Deps) => {
   app.decorateRequest('principal', null);
 
+  const table: RouteEntry[] = [];
+  ROUTE_TABLES.set(app, table);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
+    for (const m of [route.method].flat()) if (m !== 'HEAD') table.push({ method: m, url: route.url, access });
   });
 
   app.addHook('onRequest', async (req, _reply) => {
