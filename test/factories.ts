@@ -88,3 +88,38 @@ export async function makeUser(
   await db.insertInto('appUser').values(row).execute();
   return row as Insertable<AppUserTable> & { id: string };
 }
+
+export async function makeGroup(db: Kysely<DB>, townId: string, code: string, name: string, stationId: string | null = null) {
+  const ts = nowIso();
+  const row = { id: newId(), townId, code, name, stationId, createdAt: ts, updatedAt: ts };
+  await db.insertInto('deputyGroup').values(row).execute();
+  return row;
+}
+
+export async function makePresidiumMember(
+  db: Kysely<DB>,
+  townId: string,
+  termId: string,
+  deputyId: string,
+  over: { position?: 'chair' | 'vice_chair' | 'member'; startDate?: string; endDate?: string | null; sortOrder?: number } = {},
+) {
+  const row = { id: newId(), townId, termId, deputyId, position: 'member' as const, startDate: '2021-12-01', endDate: null, sortOrder: 0, ...over };
+  await db.insertInto('presidiumMember').values(row).execute();
+  return row;
+}
+
+export async function makeConstituency(db: Kysely<DB>, townId: string, termId: string, code: string, name: string) {
+  const row = { id: newId(), townId, termId, code, name };
+  await db.insertInto('constituency').values(row).execute();
+  return row;
+}
+
+/** A multipart/form-data request carrying one file, for upload routes (app.inject has no form builder). */
+export function multipartFile(bytes: Buffer, fileName: string, field = 'file', contentType = 'application/octet-stream') {
+  const boundary = `----renda-test-${newId()}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -34,7 +34,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOpti
     logger: opts.logger ?? false,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     return503OnClosing: false,
   });

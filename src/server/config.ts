@@ -15,6 +15,12 @@ const EnvSchema = z.object({
   SESSION_ABSOLUTE_MINUTES: z.coerce.number().int().positive().default(12 * 60),
   /** Set when served over HTTPS so that the session cookie is marked Secure. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  /**
+   * Behind a reverse proxy (nginx), set TRUST_PROXY to its address(es), e.g. "127.0.0.1", so that the
+   * client IP used for login throttling and audit comes from X-Forwarded-For. Off by default: otherwise any
+   * client could pick its own IP and walk past the per-IP login limit.
+   */
+  TRUST_PROXY: z.string().default(''),
   /** Where the built web app lives (vite build output). */
   WEB_DIST: z.string().default(path.join('dist', 'web')),
 });
@@ -29,6 +35,7 @@ export type Config = {
   sessionAbsoluteMinutes: number;
   cookieSecure: boolean;
   webDist: string;
+  trustProxy: string | false;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMinutes: e.SESSION_ABSOLUTE_MINUTES,
     cookieSecure: e.COOKIE_SECURE === 'true',
     webDist: e.WEB_DIST,
+    trustProxy: e.TRUST_PROXY === '' ? false : e.TRUST_PROXY,
   };
 }

@@ -11,6 +11,8 @@ import type { Access, Ctx, Principal } from './principal.ts';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** Reachable while the user must still change a reset password (me, change password, logout). */
+    beforePasswordChange?: true;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -123,6 +125,11 @@ export const accessPlugin = fp(async (app: FastifyInstance, deps: Deps) => {
       if (typeof sent !== 'string' || sent !== p.csrfToken) throw new CsrfError();
     }
     if (!access.roles.includes(p.role)) throw new ForbiddenError();
+    // A password set by an admin (new account, reset) is known to two people: nothing else works
+    // until the user has chosen their own.
+    if (p.mustChangePassword && !req.routeOptions.config?.beforePasswordChange) {
+      throw new ForbiddenError('请先修改初始密码');
+    }
   });
 });
 

@@ -2,7 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { deputiesRoutes } from './roster/deputies.routes.ts';
 import { unitsRoutes } from './units/units.routes.ts';
+import { regionsRoutes } from './regions/regions.routes.ts';
+import { accountsRoutes } from './accounts/accounts.routes.ts';
+import { stationsRoutes } from './stations/stations.routes.ts';
+import { groupsRoutes } from './groups/groups.routes.ts';
+import { presidiumRoutes } from './presidium/presidium.routes.ts';
 
 /** Every API module, mounted under /api/v1. One line per domain area. */
-export const apiModules: FastifyPluginAsyncZod<AppDeps>[] = [authRoutes, auditRoutes, unitsRoutes];
+export const apiModules: FastifyPluginAsyncZod<AppDeps>[] = [authRoutes, auditRoutes, unitsRoutes, regionsRoutes, accountsRoutes, stationsRoutes, groupsRoutes, presidiumRoutes, deputiesRoutes];

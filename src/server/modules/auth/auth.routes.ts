@@ -30,7 +30,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
 
   app.post(
     '/auth/logout',
-    { config: { access: { roles: ALL_ROLES } }, schema: { tags: ['auth'], operationId: 'logout', summary: '退出登录', response: { 200: Ok } } },
+    { config: { access: { roles: ALL_ROLES }, beforePasswordChange: true }, schema: { tags: ['auth'], operationId: 'logout', summary: '退出登录', response: { 200: Ok } } },
     async (req, reply) => {
       await logout(ctxOf(req, deps.db));
       clearSessionCookie(reply);
@@ -40,14 +40,14 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
 
   app.get(
     '/auth/me',
-    { config: { access: { roles: ALL_ROLES } }, schema: { tags: ['auth'], operationId: 'me', summary: '当前用户', response: { 200: MeOut } } },
+    { config: { access: { roles: ALL_ROLES }, beforePasswordChange: true }, schema: { tags: ['auth'], operationId: 'me', summary: '当前用户', response: { 200: MeOut } } },
     async (req) => me(ctxOf(req, deps.db)),
   );
 
   app.post(
     '/auth/password',
     {
-      config: { access: { roles: ALL_ROLES } },
+      config: { access: { roles: ALL_ROLES }, beforePasswordChange: true },
       schema: { tags: ['auth'], operationId: 'changePassword', summary: '修改本人密码', body: ChangePasswordBody, response: { 200: Ok } },
     },
     async (req) => {

@@ -7,22 +7,25 @@ import type { Ctx, Principal } from '../../http/principal.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../lib/password.ts';
 import { addMinutes, nowIso } from '../../lib/time.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { THROTTLE, afterFailure, lockMessage, lockedFor } from './auth.rules.ts';
+import { THROTTLE, accountThrottleKey, lockMessage, lockedFor } from './auth.rules.ts';
+import { clearCounter, countAttempt, readCounter, refundAttempt } from './login-throttle.repo.ts';
 
 // Verifying against a fixed hash when the user does not exist keeps the answer time the same,
 // so timing does not tell which usernames exist.
 let dummyHash: Promise<string> | null = null;
 
-async function readCounter(db: Kysely<DB>, key: string) {
-  return db.selectFrom('loginThrottle').selectAll().where('key', '=', key).executeTakeFirst();
-}
-
-async function writeCounter(db: Kysely<DB>, key: string, c: { failures: number; windowStart: string; lockedUntil: string | null }) {
-  await db
-    .insertInto('loginThrottle')
-    .values({ key, ...c })
-    .onConflict((oc) => oc.column('key').doUpdateSet(c))
+/**
+ * The account a login name reaches: by username, else by phone. Account rules keep a username from
+ * equalling another account's phone; if old data has both, the username wins.
+ */
+async function findLoginUser(db: Kysely<DB>, name: string) {
+  const rows = await db
+    .selectFrom('appUser')
+    .selectAll()
+    .where((eb) => eb.or([eb('username', '=', name), eb('phone', '=', name)]))
+    .limit(2)
     .execute();
+  return rows.find((r) => r.username === name) ?? rows[0];
 }
 
 export type LoginResult = { token: string; userId: string };
@@ -33,26 +36,31 @@ export async function login(
 ): Promise<LoginResult> {
   const { db, config } = deps;
   const now = new Date();
-  const userKey = `user:${input.username.toLowerCase()}`;
+  const user = await findLoginUser(db, input.username);
+  // Keyed by the account, not by the name typed: username and phone share one allowance.
+  const userKey = accountThrottleKey(user?.username ?? input.username);
   const ipKey = `ip:${input.ip}`;
   const [uc, ic] = await Promise.all([readCounter(db, userKey), readCounter(db, ipKey)]);
   const wait = Math.max(lockedFor(uc, now), lockedFor(ic, now));
   if (wait > 0) throw new TooManyRequestsError(lockMessage(wait), wait);
 
-  const user = await db
-    .selectFrom('appUser')
-    .selectAll()
-    .where((eb) => eb.or([eb('username', '=', input.username), eb('phone', '=', input.username)]))
-    .executeTakeFirst();
+  // Count the attempt before checking the password: parallel guesses cannot all get in ahead of the count.
+  const nu = await countAttempt(db, userKey, now, THROTTLE.maxPerAccount);
+  const ni = await countAttempt(db, ipKey, now, THROTTLE.maxPerIp);
+  if (nu.failures > THROTTLE.maxPerAccount || ni.failures > THROTTLE.maxPerIp) {
+    const w = Math.max(lockedFor(nu, now), lockedFor(ni, now));
+    throw new TooManyRequestsError(lockMessage(w), w);
+  }
+
   dummyHash ??= hashPassword('timing-equaliser');
-  const ok = user ? await verifyPassword(input.password, user.passwordHash) : (await verifyPassword(input.password, await dummyHash), false);
+  let ok = false;
+  if (user) ok = await verifyPassword(input.password, user.passwordHash);
+  else await verifyPassword(input.password, await dummyHash);
 
   if (!ok || !user?.active) {
-    const nu = afterFailure(uc, now, THROTTLE.maxPerAccount);
-    const ni = afterFailure(ic, now, THROTTLE.maxPerIp);
-    await writeCounter(db, userKey, nu);
-    await writeCounter(db, ipKey, ni);
-    if (nu.lockedUntil) throw new TooManyRequestsError(lockMessage(THROTTLE.lockMinutes * 60), THROTTLE.lockMinutes * 60);
+    // The attempt stays counted; reaching either limit with it locks now (429 rather than one more 401).
+    const w = Math.max(lockedFor(nu, now), lockedFor(ni, now));
+    if (w > 0) throw new TooManyRequestsError(lockMessage(w), w);
     const left = THROTTLE.maxPerAccount - nu.failures;
     throw new UnauthenticatedError(user && !user.active && ok ? '该账号已停用，请联系管理员' : `用户名或密码错误（再错 ${left} 次将锁定 ${THROTTLE.lockMinutes} 分钟）`);
   }
@@ -69,7 +77,8 @@ export async function login(
   await db.transaction().execute(async (trx) => {
     // A new session id at every login (no fixation): any session the browser came with is dropped.
     if (input.oldToken) await trx.deleteFrom('session').where('id', '=', hashToken(input.oldToken)).execute();
-    await trx.deleteFrom('loginThrottle').where('key', '=', userKey).execute();
+    await clearCounter(trx, userKey);
+    await refundAttempt(trx, ipKey, THROTTLE.maxPerIp);
     await trx
       .insertInto('session')
       .values({
