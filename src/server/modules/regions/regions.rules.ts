@@ -11,9 +11,9 @@ export function chineseNumeral(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
 }
 
-/** 18 -> 第十八届. */
+/** 18 -> 第十八届. A number outside 1..99 (only ever from bad input) is shown as digits rather than thrown. */
 export function termName(n: number): string {
-  return `第${chineseNumeral(n)}届`;
+  return Number.isInteger(n) && n >= 1 && n <= 99 ? `第${chineseNumeral(n)}届` : `第${n}届`;
 }
 
 export type TermLike = { id: string; number: number; startDate: string };

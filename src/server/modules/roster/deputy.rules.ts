@@ -247,18 +247,8 @@ export function canRevealIdNumber(role: Role): boolean {
 
 const DIGITS = '零一二三四五六七八九';
 
-/** 1..99 in Chinese numerals: 8 -> 八, 10 -> 十, 18 -> 十八, 20 -> 二十, 21 -> 二十一. */
-export function chineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
-  if (n < 10) return DIGITS[n];
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
-}
-
-export function termName(n: number): string {
-  return `第${chineseNumber(n)}届`;
-}
+// Term names are owned by the regions rules; re-exported for the roster's Excel texts.
+export { termName } from '../regions/regions.rules.ts';
 
 /** A term as people write it: 18, "18", "第18届", "第十八届", "十八". Null when it is none of these. */
 export function parseTermNumber(s: string): number | null {
