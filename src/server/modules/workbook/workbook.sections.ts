@@ -1,0 +1,28 @@
+import { constituenciesSection } from './sections/constituencies.section.ts';
+import { deputiesSection } from './sections/deputies.section.ts';
+import { groupsSection } from './sections/groups.section.ts';
+import { presidiumSection } from './sections/presidium.section.ts';
+import { stationsSection } from './sections/stations.section.ts';
+import { termsSection } from './sections/terms.section.ts';
+import { unitsSection } from './sections/units.section.ts';
+import { usersSection } from './sections/users.section.ts';
+import { villagesSection } from './sections/villages.section.ts';
+
+/**
+ * Every section of the workbook, in import order: a section may refer only to sections before it
+ * (references that must point forward, such as a station's head deputy, are set in `link`).
+ * This order is also the order of the properties in an exported document.
+ *
+ * A later feature adds its records here: write `sections/<area>.section.ts` and append it.
+ */
+export const SECTIONS = [
+  villagesSection,
+  termsSection,
+  constituenciesSection,
+  stationsSection,
+  unitsSection,
+  deputiesSection,
+  groupsSection,
+  presidiumSection,
+  usersSection,
+] as const;
