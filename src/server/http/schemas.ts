@@ -22,14 +22,22 @@ export const ErrorBody = z.object({
 
 export const Ok = z.object({ ok: z.literal(true) });
 
-/** A date in YYYY-MM-DD that is a real calendar day. */
+const MIN_DATE = '1900-01-01';
+const MAX_DATE = '2100-12-31';
+
+/**
+ * A date in YYYY-MM-DD that is a real calendar day between 1900 and 2100. Nothing in a township's work
+ * is dated outside that, and the bound keeps year 0000 and the like out of date arithmetic.
+ */
 export const DateStr = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((s) => {
+  .superRefine((s, ctx) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return;
     const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, '不是有效日期');
+    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) ctx.addIssue({ code: 'custom', message: '不是有效日期' });
+    else if (s < MIN_DATE || s > MAX_DATE) ctx.addIssue({ code: 'custom', message: '年份应在 1900 到 2100 之间' });
+  });
 
 /** Optional text that may be cleared: '' and null both mean "none". */
 export const OptText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`).nullish();

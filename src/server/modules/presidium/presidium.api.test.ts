@@ -231,3 +231,23 @@ describe('presidium API: 包联 liaisons', () => {
     ]);
   });
 });
+
+describe('presidium API: the default term', () => {
+  it('is the current term: a 19th term entered ahead of its start is shown only when asked for', async () => {
+    const admin = await t.as('town_admin');
+    const created = await admin.post('/api/v1/terms', { number: 19, startDate: '2099-01-01' });
+    expect(created.statusCode, created.body).toBe(201);
+    const next = created.json();
+    expect(next.current).toBe(false);
+    const elect = await makeDeputy(t.db, t.world.townA.id, next.id, { code: 'D19-01', name: '吴志远' });
+    expect((await admin.post(M, { termId: next.id, deputyId: elect.id, position: 'chair', startDate: '2099-01-01' })).statusCode).toBe(201);
+
+    for (const role of ['town_admin', 'deputy', 'handler'] as const) {
+      const cur = (await (await t.as(role)).get(P)).json();
+      expect(cur.termId, role).toBe(t.world.termA.id);
+      expect(cur.members.map((m: { deputyName: string }) => m.deputyName), role).not.toContain('吴志远');
+    }
+    const future = (await admin.get(`${P}?termId=${next.id}`)).json();
+    expect(future).toMatchObject({ termId: next.id, members: [expect.objectContaining({ deputyName: '吴志远', position: 'chair' })] });
+  });
+});

@@ -12,11 +12,6 @@ export type MemberRow = {
   sortOrder: number;
 };
 
-/** The current term of a town: the one with the largest number. */
-export function latestTerm(db: Kysely<DB>, townId: string) {
-  return db.selectFrom('term').select(['id', 'number']).where('townId', '=', townId).orderBy('number', 'desc').limit(1).executeTakeFirst();
-}
-
 export function findTerm(db: Kysely<DB>, townId: string, id: string) {
   return db.selectFrom('term').select(['id', 'number']).where('townId', '=', townId).where('id', '=', id).executeTakeFirst();
 }

@@ -5,13 +5,13 @@ import { ConflictError, NotFoundError, ValidationError } from '../../http/errors
 import { type Ctx, townOf } from '../../http/principal.ts';
 import { newId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { currentTermOf } from '../regions/terms.service.ts';
 import {
   type MemberRow,
   currentChair,
   deputiesIn,
   findMember,
   findTerm,
-  latestTerm,
   liaisonsOf,
   liaisonsTakenElsewhere,
   memberOfDeputy,
@@ -40,19 +40,28 @@ function auditView(m: MemberRow) {
   return { deputy: m.deputyName, position: m.position, startDate: m.startDate, endDate: m.endDate, sortOrder: m.sortOrder };
 }
 
-/** The presidium of a term (default: the current term, the one with the largest number), members in order, with their 包联 deputies. */
+/**
+ * The presidium of a term, members in order, with their 包联 deputies. By default the current term, by
+ * the rule the terms list uses: a term entered ahead of its start is not current yet.
+ */
 export async function getPresidium(ctx: Ctx, q: z.infer<typeof PresidiumQuery>) {
   const townId = townOf(ctx);
-  const term = q.termId ? await findTerm(ctx.db, townId, q.termId) : await latestTerm(ctx.db, townId);
-  if (q.termId && !term) throw new NotFoundError('届次');
-  if (!term) return { termId: null, members: [] };
-  const rows = await membersOfTerm(ctx.db, townId, term.id);
+  let termId: string | null;
+  if (q.termId) {
+    const term = await findTerm(ctx.db, townId, q.termId);
+    if (!term) throw new NotFoundError('届次');
+    termId = term.id;
+  } else {
+    termId = await currentTermOf(ctx.db, townId);
+  }
+  if (!termId) return { termId: null, members: [] };
+  const rows = await membersOfTerm(ctx.db, townId, termId);
   const liaisons = await liaisonsOf(
     ctx.db,
     townId,
     rows.map((m) => m.id),
   );
-  return { termId: term.id, members: [...rows].sort(comparePresidiumMembers).map((m) => present(m, liaisons.get(m.id))) };
+  return { termId, members: [...rows].sort(comparePresidiumMembers).map((m) => present(m, liaisons.get(m.id))) };
 }
 
 async function getMember(ctx: Ctx, id: string) {

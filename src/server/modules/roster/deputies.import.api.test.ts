@@ -152,6 +152,19 @@ describe('deputy import: a good file', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('a file exported under the older ID mask (last two characters kept) still imports unchanged', async () => {
+    const id = idNo('19850720', '015'); // 赵强 D100, imported above
+    const before = await snapshot();
+    const old = await importFile(await xlsx([row({ 编码: 'D100', 姓名: '赵强', 身份证号: `${id.slice(0, 4)}************${id.slice(-2)}` })]));
+    expect(old.result).toEqual({ created: 0, updated: 0, unchanged: 1, errors: [] });
+    const current = await importFile(await xlsx([row({ 编码: 'D100', 姓名: '赵强', 身份证号: `${id.slice(0, 4)}**************` })]));
+    expect(current.result).toEqual({ created: 0, updated: 0, unchanged: 1, errors: [] });
+    expect(await snapshot()).toEqual(before);
+    const wrongTail = `${id.slice(0, 4)}************${id.slice(-2) === '00' ? '11' : '00'}`;
+    const r = await expectFailedAndUnchanged(await xlsx([row({ 编码: 'D100', 姓名: '赵强', 身份证号: wrongTail })]));
+    expect(r.errors).toEqual([expect.objectContaining({ row: 2, column: '身份证号', field: 'idNumber' })]);
+  });
+
   it('a filled-in template imports, skipping its example row; a title row and a 序号 column are fine', async () => {
     const tpl = await admin.get('/api/v1/deputies/import-template.xlsx');
     const wb = new ExcelJS.Workbook();
@@ -320,4 +333,45 @@ describe('deputy import: the upload itself', () => {
     expect((await admin.get(`/api/v1/imports/${job.id}`)).statusCode).toBe(404);
     expect((await admin.get('/api/v1/deputies?q=D500')).json().total).toBe(0);
   });
+});
+
+// Last in the file: its 3,000 automatic codes would otherwise match the code searches of the tests above.
+describe('deputy import: a large file', () => {
+  it('3,000 rows without codes get unique sequential codes, one audit event each', async () => {
+    const n = 3000;
+    const codes = async () =>
+      (await t.db.selectFrom('deputy').select('code').where('townId', '=', t.world.townA.id).execute()).map((r) => r.code);
+    const highest = Math.max(...(await codes()).map((c) => /^D(\d+)$/.exec(c)).filter((m) => m !== null).map((m) => Number(m[1])));
+    const rows = Array.from({ length: n }, (_, i) => row({ 姓名: `新代表${i}`, 选区: '', 联络站: '', 联系电话: '', 身份证号: null }));
+    const started = Date.now();
+    const job = await importFile(await xlsx(rows), '大名册.xlsx');
+    const took = Date.now() - started;
+    expect(job.status, JSON.stringify(job.result?.errors.slice(0, 3))).toBe('succeeded');
+    expect(job.result).toEqual({ created: n, updated: 0, unchanged: 0, errors: [] });
+
+    const created = await t.db.selectFrom('deputy').select(['id', 'code', 'name']).where('townId', '=', t.world.townA.id).where('name', 'like', '新代表%').execute();
+    expect(created).toHaveLength(n);
+    const byName = new Map(created.map((d) => [d.name, d.code]));
+    const expected = Array.from({ length: n }, (_, i) => `D${String(highest + 1 + i).padStart(3, '0')}`);
+    expect(Array.from({ length: n }, (_, i) => byName.get(`新代表${i}`))).toEqual(expected);
+    expect(new Set(await codes()).size).toBe((await codes()).length);
+
+    const audited = await t.db
+      .selectFrom('auditEvent')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('entity', '=', 'deputy')
+      .where('action', '=', 'create')
+      .where('entityId', 'in', created.map((d) => d.id).slice(0, 500))
+      .executeTakeFirstOrThrow();
+    expect(Number(audited.n)).toBe(500);
+    const allCreates = await t.db
+      .selectFrom('auditEvent')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('entity', '=', 'deputy')
+      .where('action', '=', 'create')
+      .where('summary', 'like', '导入新增代表 新代表%')
+      .executeTakeFirstOrThrow();
+    expect(Number(allCreates.n)).toBe(n);
+    expect(took).toBeLessThan(30_000);
+  }, 60_000);
 });

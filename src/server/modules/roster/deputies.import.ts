@@ -10,13 +10,12 @@ import type { DB, DeputyTable } from '../../db/schema.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../http/errors.ts';
 import { type Ctx, townOf } from '../../http/principal.ts';
 import { newId } from '../../lib/ids.ts';
-import { maskIdNumber, maskPhone } from '../../lib/mask.ts';
+import { maskMatches } from '../../lib/mask.ts';
 import { addMinutes, nowIso, todayInChina } from '../../lib/time.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { type AuditInput, recordAudits } from '../audit/audit.repo.ts';
 import { HEADER_OF, type ImportIssue, type ParsedRow, loadWorkbook, parseRow, readRosterSheet } from './deputies.excel.ts';
 import { type DeputyRow, type ImportJobRow, type ImportRefs, findImportJob, findRunningJob, insertDeputies, loadImportRefs } from './deputies.repo.ts';
-import { nextAutoCode } from './deputies.service.ts';
-import { type DeputyProblem, STATUS_LABELS, deputyProblems, idNumberInfo, termName } from './deputy.rules.ts';
+import { type DeputyProblem, STATUS_LABELS, autoCodeCounter, deputyProblems, idNumberInfo, termName } from './deputy.rules.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 /** processed_rows is written this often, so the page can show progress without a write per row. */
@@ -110,6 +109,8 @@ export async function runDeputyImport(ctx: Ctx, jobId: string, wb: ExcelJS.Workb
       const plan = planImport(townId, parsed, await loadImportRefs(trx, townId), today);
       if (plan.errors.length) throw new ImportRejected(plan.errors);
       await insertDeputies(trx, plan.creates);
+      // One UPDATE per changed deputy: each is guarded by that deputy's own version, which a multi-row
+      // statement could not report per row. Unchanged rows cost nothing.
       for (const u of plan.updates) {
         const res = await trx
           .updateTable('deputy')
@@ -122,27 +123,26 @@ export async function runDeputyImport(ctx: Ctx, jobId: string, wb: ExcelJS.Workb
           throw new ImportRejected([{ row: u.row, column: null, field: 'code', message: `代表 ${u.before.name}（${u.before.code}）正被他人修改，请稍后重新导入` }]);
         }
       }
-      for (const c of plan.creates) {
-        await recordAudit(trx, ctx, { entity: 'deputy', entityId: c.id, action: 'create', summary: `导入新增代表 ${c.name}`, after: auditFields(c) });
-      }
-      for (const u of plan.updates) {
-        await recordAudit(trx, ctx, {
+      const result: ImportResult = { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, errors: [] };
+      const job = await trx.selectFrom('importJob').select('fileName').where('townId', '=', townId).where('id', '=', jobId).executeTakeFirstOrThrow();
+      const events: AuditInput[] = [
+        ...plan.creates.map((c) => ({ entity: 'deputy', entityId: c.id, action: 'create', summary: `导入新增代表 ${c.name}`, after: auditFields(c) })),
+        ...plan.updates.map((u) => ({
           entity: 'deputy',
           entityId: u.before.id,
           action: 'update',
           summary: `导入修改代表 ${u.after.name}`,
           before: auditFields(u.before),
           after: auditFields(u.after),
-        });
-      }
-      const result: ImportResult = { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, errors: [] };
-      const job = await trx.selectFrom('importJob').select('fileName').where('id', '=', jobId).executeTakeFirstOrThrow();
-      await recordAudit(trx, ctx, {
-        entity: 'import_job',
-        entityId: jobId,
-        action: 'import',
-        summary: `导入代表名册 ${job.fileName}：新增 ${result.created} 人，修改 ${result.updated} 人，未变 ${result.unchanged} 人`,
-      });
+        })),
+        {
+          entity: 'import_job',
+          entityId: jobId,
+          action: 'import',
+          summary: `导入代表名册 ${job.fileName}：新增 ${result.created} 人，修改 ${result.updated} 人，未变 ${result.unchanged} 人`,
+        },
+      ];
+      await recordAudits(trx, ctx, events);
       await trx
         .updateTable('importJob')
         .set({ status: 'succeeded', processedRows: total, result: JSON.stringify(result), finishedAt: nowIso() })
@@ -259,7 +259,7 @@ export function planImport(townId: string, rows: ParsedRow[], refs: ImportRefs, 
     let idNumber = r.idNumber;
     if (r.idNumberMasked) {
       // A masked number (from an export) keeps the stored one, if it is the same person's.
-      if (existing?.idNumber && maskIdNumber(existing.idNumber) === r.idNumberMasked) idNumber = existing.idNumber;
+      if (existing?.idNumber && maskMatches(r.idNumberMasked, existing.idNumber)) idNumber = existing.idNumber;
       else bad(r.row, 'idNumber', '身份证号已脱敏（含 *），无法识别，请填写完整的 18 位号码');
     }
     if (idNumber) {
@@ -272,7 +272,7 @@ export function planImport(townId: string, rows: ParsedRow[], refs: ImportRefs, 
 
     let phone = r.phone;
     if (r.phoneMasked) {
-      if (existing?.phone && maskPhone(existing.phone) === r.phoneMasked) phone = existing.phone;
+      if (existing?.phone && maskMatches(r.phoneMasked, existing.phone)) phone = existing.phone;
       else bad(r.row, 'phone', '联系电话已脱敏（含 *），无法识别，请填写完整号码');
     }
 
@@ -334,12 +334,11 @@ export function planImport(townId: string, rows: ParsedRow[], refs: ImportRefs, 
   if (errors.length) return plan;
 
   // Automatic codes step past every code in use, stored or in the file.
-  const used = [...refs.deputies.map((d) => d.code), ...seenCode.keys()];
+  const nextCode = autoCodeCounter([...refs.deputies.map((d) => d.code), ...seenCode.keys()]);
   const ts = nowIso();
   for (const t of targets) {
     if (!t.existing) {
-      const code = t.row.code ?? nextAutoCode(used);
-      used.push(code);
+      const code = t.row.code ?? nextCode();
       plan.creates.push({ id: newId(), townId, code, ...t.fields, photo: null, version: 1, createdAt: ts, updatedAt: ts });
       continue;
     }

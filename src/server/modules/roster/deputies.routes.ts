@@ -5,7 +5,6 @@ import { ctxOf } from '../../http/access.plugin.ts';
 import { AppError, ValidationError } from '../../http/errors.ts';
 import { ADMINS, ALL_ROLES, STAFF, townOf } from '../../http/principal.ts';
 import { IdParam } from '../../http/schemas.ts';
-import { maskIdNumber, maskPhone } from '../../lib/mask.ts';
 import { todayInChina } from '../../lib/time.ts';
 import { buildExportWorkbook, buildTemplateWorkbook, exportRow, workbookBuffer } from './deputies.excel.ts';
 import { MAX_IMPORT_BYTES, getImportJob, startDeputyImport } from './deputies.import.ts';
@@ -38,8 +37,8 @@ import {
   setPhoto,
   updateDeputy,
   viewerOf,
+  visiblePersonal,
 } from './deputies.service.ts';
-import { canSeePhone } from './deputy.rules.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -91,7 +90,7 @@ export const deputiesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       const rows = await listAllDeputies(ctx, req.query);
       const viewer = viewerOf(ctx);
       const wb = buildExportWorkbook(
-        rows.map((r) => exportRow({ ...r, phone: canSeePhone(viewer, r.id) ? r.phone : maskPhone(r.phone), idNumber: maskIdNumber(r.idNumber) })),
+        rows.map((r) => exportRow({ ...r, ...visiblePersonal(r, viewer) })),
       );
       return sendXlsx(reply, `代表名册-${todayInChina().replaceAll('-', '')}.xlsx`, await workbookBuffer(wb));
     },

@@ -87,6 +87,8 @@ export const StatusInput = z.object({
   status: z.enum(STATUSES),
   date: DateStr.nullish(),
   reason: OptText(200),
+  // Optional while older clients do not send it; when sent, a stale one answers 409.
+  version: z.number().int().positive().optional(),
 });
 
 export const Deputy = z.object({

@@ -9,6 +9,7 @@ import { maskIdNumber, maskPhone } from '../../lib/mask.ts';
 import { nowIso, todayInChina } from '../../lib/time.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import {
+  type DeputyRow,
   type DeputyView,
   autoCodes,
   findConstituency,
@@ -33,8 +34,10 @@ import {
   ageAt,
   ageBand,
   applyStatusChange,
+  autoCodeCounter,
   canSeePhone,
   deputyProblems,
+  detailLevel,
   idNumberInfo,
   normalizeIdNumber,
   normalizePhone,
@@ -47,8 +50,25 @@ export function viewerOf(ctx: Ctx): Viewer {
   return { role: ctx.principal.role, deputyId: ctx.principal.deputyId };
 }
 
-/** The API shape of a deputy: phone masked by role, ID number always masked. */
+/**
+ * The personal fields of a deputy as this viewer may see them (see detailLevel). The list, the record
+ * and the Excel export all go through here, so they cannot disagree.
+ */
+export function visiblePersonal(r: DeputyRow, viewer: Viewer) {
+  const level = detailLevel(viewer, r.id);
+  return {
+    phone: canSeePhone(viewer, r.id) ? r.phone : maskPhone(r.phone),
+    idNumber: level === 'full' ? maskIdNumber(r.idNumber) : null,
+    birthDate: level === 'full' ? r.birthDate : null,
+    statusReason: level === 'names' ? null : r.statusReason,
+    hardship: level === 'names' ? 0 : r.hardship,
+    notes: level === 'names' ? '' : r.notes,
+  };
+}
+
+/** The API shape of a deputy: personal fields by role (visiblePersonal); the age stays for every role. */
 export function presentDeputy(r: DeputyView, viewer: Viewer, today = todayInChina()) {
+  const p = visiblePersonal(r, viewer);
   return {
     id: r.id,
     code: r.code,
@@ -56,7 +76,7 @@ export function presentDeputy(r: DeputyView, viewer: Viewer, today = todayInChin
     termName: termName(r.termNumber),
     name: r.name,
     gender: r.gender,
-    birthDate: r.birthDate,
+    birthDate: p.birthDate,
     age: ageAt(r.birthDate, today),
     ethnicity: r.ethnicity,
     party: r.party,
@@ -69,14 +89,14 @@ export function presentDeputy(r: DeputyView, viewer: Viewer, today = todayInChin
     occupation: r.occupation,
     workplace: r.workplace,
     title: r.title,
-    phone: canSeePhone(viewer, r.id) ? r.phone : maskPhone(r.phone),
-    idNumber: maskIdNumber(r.idNumber),
+    phone: p.phone,
+    idNumber: p.idNumber,
     status: r.status,
     statusDate: r.statusDate,
-    statusReason: r.statusReason,
-    hardship: r.hardship === 1,
+    statusReason: p.statusReason,
+    hardship: p.hardship === 1,
     hasPhoto: r.hasPhoto === 1,
-    notes: r.notes,
+    notes: p.notes,
     version: r.version,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
@@ -103,16 +123,6 @@ function issuesError(problems: { field: string; message: string }[], prefix = 'b
   const issues: FieldIssue[] = problems.map((p) => ({ field: `${prefix}${p.field}`, message: p.message }));
   const first = issues[0];
   return new ValidationError(`${fieldLabel(first.field)}：${first.message}`, issues);
-}
-
-/** The next automatic code D001, D002…: one past the largest automatic code in use. */
-export function nextAutoCode(codes: string[]): string {
-  let max = 0;
-  for (const c of codes) {
-    const m = /^D(\d+)$/.exec(c);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return `D${String(max + 1).padStart(3, '0')}`;
 }
 
 /** Term, constituency and station must all be this town's, and the constituency of that term. */
@@ -176,7 +186,7 @@ export async function createDeputy(ctx: Ctx, input: z.infer<typeof DeputyInput>)
   const stationId = orNull(input.stationId);
   return ctx.db.transaction().execute(async (trx) => {
     await checkRefs(trx, townId, { termId: input.termId, constituencyId, stationId });
-    const code = input.code || nextAutoCode(await autoCodes(trx, townId));
+    const code = input.code || autoCodeCounter(await autoCodes(trx, townId))();
     await checkUnique(trx, townId, { code, idNumber });
     const ts = nowIso();
     const row = {
@@ -284,12 +294,19 @@ export async function changeStatus(ctx: Ctx, id: string, input: z.infer<typeof S
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findDeputy(trx, townId, id);
     if (!before) throw new NotFoundError(NOT_FOUND);
-    await trx
+    if (input.version !== undefined && before.version !== input.version) {
+      throw new ConflictError('该记录已被他人修改，请刷新后再编辑', { currentVersion: before.version });
+    }
+    // The increment is done by the database, so two changes at once never write the same version; a
+    // version sent by the client also goes into the WHERE, so the lock holds between transactions.
+    let update = trx
       .updateTable('deputy')
-      .set({ ...value, version: before.version + 1, updatedAt: nowIso() })
+      .set((eb) => ({ ...value, version: eb('version', '+', 1), updatedAt: nowIso() }))
       .where('townId', '=', townId)
-      .where('id', '=', id)
-      .execute();
+      .where('id', '=', id);
+    if (input.version !== undefined) update = update.where('version', '=', input.version);
+    const res = await update.executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new ConflictError('该记录已被他人修改，请刷新后再编辑');
     await recordAudit(trx, ctx, {
       entity: 'deputy',
       entityId: id,
@@ -324,9 +341,10 @@ export async function setPhoto(ctx: Ctx, id: string, bytes: Buffer) {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await findDeputyPhoto(trx, townId, id);
     if (!row) throw new NotFoundError(NOT_FOUND);
+    // Incremented by the database: two uploads at once each move the version.
     await trx
       .updateTable('deputy')
-      .set({ photo, version: row.version + 1, updatedAt: nowIso() })
+      .set((eb) => ({ photo, version: eb('version', '+', 1), updatedAt: nowIso() }))
       .where('townId', '=', townId)
       .where('id', '=', id)
       .execute();

@@ -5,10 +5,12 @@ import {
   ageAt,
   ageBand,
   applyStatusChange,
+  autoCodeCounter,
   birthDateProblem,
   canRevealIdNumber,
   canSeePhone,
   deputyProblems,
+  detailLevel,
   idCheckChar,
   idConsistencyProblems,
   idNumberInfo,
@@ -139,6 +141,16 @@ describe('status changes', () => {
   });
 });
 
+describe('autoCodeCounter', () => {
+  it('counts up from the largest D-number in use, ignoring other codes', () => {
+    const next = autoCodeCounter(['D001', 'D010', 'X99', 'D5', 'd200', 'D01a']);
+    expect([next(), next(), next()]).toEqual(['D011', 'D012', 'D013']);
+    expect(autoCodeCounter([])()).toBe('D001');
+    const wide = autoCodeCounter(['D999']);
+    expect([wide(), wide()]).toEqual(['D1000', 'D1001']);
+  });
+});
+
 describe('masking', () => {
   it('deputies see only their own phone, handlers none, staff all', () => {
     expect(canSeePhone({ role: 'deputy', deputyId: 'd1' }, 'd1')).toBe(true);
@@ -146,6 +158,14 @@ describe('masking', () => {
     expect(canSeePhone({ role: 'handler', deputyId: null }, 'd2')).toBe(false);
     for (const role of ['town_admin', 'county_admin', 'liaison'] as const) expect(canSeePhone({ role, deputyId: null }, 'd2')).toBe(true);
   });
+
+  it('shows a deputy the full record only on their own; a handler only names', () => {
+    expect(detailLevel({ role: 'deputy', deputyId: 'd1' }, 'd1')).toBe('full');
+    expect(detailLevel({ role: 'deputy', deputyId: 'd1' }, 'd2')).toBe('peer');
+    expect(detailLevel({ role: 'handler', deputyId: null }, 'd2')).toBe('names');
+    for (const role of ['town_admin', 'county_admin', 'liaison'] as const) expect(detailLevel({ role, deputyId: null }, 'd2')).toBe('full');
+  });
+
   it('only administrators reveal ID numbers', () => {
     expect(canRevealIdNumber('town_admin')).toBe(true);
     expect(canRevealIdNumber('county_admin')).toBe(true);

@@ -226,6 +226,26 @@ export function applyStatusChange(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Automatic codes
+
+/**
+ * Automatic codes D001, D002…: the codes in use are read once, and each call gives the next number after
+ * the largest `D<number>` among them. So a whole import is numbered in one pass, and an automatic code
+ * never meets a code typed in by hand.
+ */
+export function autoCodeCounter(codesInUse: Iterable<string>): () => string {
+  let last = 0;
+  for (const c of codesInUse) {
+    const m = /^D(\d+)$/.exec(c);
+    if (m) last = Math.max(last, Number(m[1]));
+  }
+  return () => {
+    last++;
+    return `D${String(last).padStart(3, '0')}`;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Who sees what
 
 export type Viewer = { role: Role; deputyId: string | null };
@@ -235,6 +255,22 @@ export function canSeePhone(viewer: Viewer, deputyId: string): boolean {
   if (viewer.role === 'handler') return false;
   if (viewer.role === 'deputy') return viewer.deputyId === deputyId;
   return true;
+}
+
+/**
+ * How much of a deputy's personal record a viewer sees, beyond the phone:
+ * - `full`: staff, and a deputy on their own record (the ID number is still masked);
+ * - `peer`: another deputy: no birth date and no ID number. The age is enough, and a birth date beside
+ *   even a masked ID number narrows the number down;
+ * - `names`: a handling office, which only needs to know who a deputy is: no birth date, ID number,
+ *   status reason, hardship flag or notes.
+ */
+export type DetailLevel = 'full' | 'peer' | 'names';
+
+export function detailLevel(viewer: Viewer, deputyId: string): DetailLevel {
+  if (viewer.role === 'handler') return 'names';
+  if (viewer.role === 'deputy' && viewer.deputyId !== deputyId) return 'peer';
+  return 'full';
 }
 
 /** Only administrators may reveal a full ID number, and every reveal is audited. */

@@ -3,6 +3,7 @@ import {
   MAX_RANGE_YEARS,
   ScheduleRangeError,
   addMonths,
+  daysInMonth,
   type ScheduleRule,
   ScheduleRuleSchema,
   describeSchedule,
@@ -108,6 +109,21 @@ describe('addMonths', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
+  });
+});
+
+describe('years before 100', () => {
+  // Date.UTC(y, …) reads a year 0–99 as 1900–1999; the calendar must not, or 0000-02-29 (year 0 is a
+  // leap year) looks invalid half-way through a request.
+  it('are their own years, not 19xx', () => {
+    expect(daysInMonth(0, 2)).toBe(29);
+    expect(daysInMonth(1, 2)).toBe(28);
+    expect(daysInMonth(100, 2)).toBe(28);
+    expect(addMonths('0000-01-31', 1)).toBe('0000-02-29');
+    expect(addMonths('0000-02-29', 3)).toBe('0000-05-29');
+    expect(rangeProblem('0000-02-29', '0000-03-01')).toBeNull();
+    // 0001-01-01 was a Monday in the proleptic Gregorian calendar (1901-01-01 was a Tuesday).
+    expect(expandSchedule({ type: 'weekly', weekdays: [1] }, '0001-01-01', '0001-01-14')).toEqual(['0001-01-01', '0001-01-08']);
   });
 });
 

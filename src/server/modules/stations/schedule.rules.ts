@@ -56,13 +56,20 @@ function fmt(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** A calendar day as a UTC Date (m0 is 0-based). Date.UTC would read years 0–99 as 1900–1999; setUTCFullYear does not. */
+function utcDay(y: number, m0: number, d: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(y, m0, d);
+  return date;
+}
+
 /** m is 1-based. Day 0 of the next month is the last day of this one. */
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return utcDay(y, m, 0).getUTCDate();
 }
 
 function weekdayOf(y: number, m: number, d: number): number {
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return utcDay(y, m - 1, d).getUTCDay();
 }
 
 const monthIndex = (d: Ymd) => d.y * 12 + (d.m - 1);

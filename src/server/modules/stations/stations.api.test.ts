@@ -318,6 +318,27 @@ describe('stations API: reception days', () => {
     expect(bad.json().details.issues[0].field).toBe('querystring.from');
   });
 
+  it('400, not 500, for a date outside 1900–2100 (year 0000 is a leap year the calendar code once misread)', async () => {
+    const admin = await t.as('town_admin');
+    const id = t.world.stationA.id;
+    for (const [qs, field] of [
+      ['from=0000-02-29', 'querystring.from'],
+      ['from=0000-01-01', 'querystring.from'],
+      ['from=1899-12-31', 'querystring.from'],
+      ['from=2101-01-01', 'querystring.from'],
+      ['from=2026-01-01&to=2101-01-01', 'querystring.to'],
+    ]) {
+      const res = await admin.get(`${S}/${id}/reception-days?${qs}`);
+      expect(res.statusCode, qs).toBe(400);
+      expect(res.json().details.issues[0].field, qs).toBe(field);
+      expect(res.json().message, qs).toContain('1900');
+      expect(res.json().message, qs).toContain('2100');
+    }
+    // The edges of the range are fine; the default window may run past 2100.
+    expect((await admin.get(`${S}/${id}/reception-days?from=1900-01-01&to=1900-03-01`)).statusCode).toBe(200);
+    expect((await admin.get(`${S}/${id}/reception-days?from=2100-12-01`)).statusCode).toBe(200);
+  });
+
   it('a station without a schedule has no reception days', async () => {
     const admin = await t.as('town_admin');
     const s = (await admin.post(S, { name: '无接待日站', kind: 'station' })).json();

@@ -124,9 +124,10 @@ export async function receptionDays(ctx: Ctx, id: string, q: z.infer<typeof Rece
   const row = await findStation(ctx.db, townOf(ctx), id);
   if (!row) throw new NotFoundError('联络站');
   const from = q.from ?? todayInChina();
-  const to = q.to ?? addMonths(from, DEFAULT_WINDOW_MONTHS);
-  const problem = rangeProblem(from, to);
+  // Checked before the default end is computed from the start, so a bad start is a 400 naming it.
+  const problem = rangeProblem(from, q.to ?? from);
   if (problem) throw ValidationError.field(`querystring.${problem.field}`, problem.message);
+  const to = q.to ?? addMonths(from, DEFAULT_WINDOW_MONTHS);
   const rule = storedRule(row.scheduleRule);
   return { rule, text: rule ? describeSchedule(rule) : '', dates: rule ? expandSchedule(rule, from, to) : [] };
 }

@@ -80,9 +80,44 @@ describe('handling units API', () => {
     expect(events[1].changes.contactPhone[1]).toBe('138****1111');
   });
 
+  it('a blank code on PATCH is 400 naming body.code, every time, and the code stays', async () => {
+    const admin = await t.as('town_admin');
+    const id = t.world.unitA.id;
+    const before = await t.db.selectFrom('handlingUnit').select(['code', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+    for (const code of ['', '   ', '']) {
+      const res = await admin.patch(`/api/v1/units/${id}`, { code, version: before.version });
+      expect(res.statusCode, JSON.stringify(code)).toBe(400);
+      expect(res.json().details.issues[0].field).toBe('body.code');
+      expect(res.json().message).toMatch(/^编码：/);
+    }
+    const after = await t.db.selectFrom('handlingUnit').select(['code', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+    // On create an empty code still means "give me the next one".
+    const created = await admin.post('/api/v1/units', { code: '', name: '司法所', kind: 'town_office' });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().code).toMatch(/^U\d{3}$/);
+  });
+
   it('another town’s admin does not see this town’s units', async () => {
     const b = await t.as('admin_b');
     const list = await b.get('/api/v1/units');
     expect(list.json().items.map((u: { name: string }) => u.name)).toEqual(['乙镇民政办']);
+  });
+
+  it('automatic codes continue after the highest U-number, past codes chosen by hand', async () => {
+    const b = await t.as('admin_b');
+    // Town B has U001; U002, U003 and X9 are typed in by hand, so the next automatic one is U004.
+    for (const [code, name] of [
+      ['U002', '乙镇司法所'],
+      ['U003', '乙镇财政所'],
+      ['X9', '乙镇派出所'],
+    ]) {
+      expect((await b.post('/api/v1/units', { code, name, kind: 'town_office' })).statusCode).toBe(201);
+    }
+    const next = await b.post('/api/v1/units', { name: '乙镇农技站', kind: 'town_office' });
+    expect(next.statusCode).toBe(201);
+    expect(next.json().code).toBe('U004');
+    const after = await b.post('/api/v1/units', { name: '乙镇水利站', kind: 'town_office' });
+    expect(after.json().code).toBe('U005');
   });
 });

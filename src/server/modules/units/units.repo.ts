@@ -25,14 +25,13 @@ export async function listUnits(
   return { rows, total: Number(c.n) };
 }
 
+/** The next automatic code U001, U002…: one past the highest U-number of the town, from a single read. */
 export async function nextUnitCode(db: Kysely<DB>, townId: string): Promise<string> {
-  const n = await db.selectFrom('handlingUnit').select((eb) => eb.fn.countAll<number>().as('n')).where('townId', '=', townId).executeTakeFirstOrThrow();
-  let i = Number(n.n) + 1;
-  // Codes may have been chosen by hand: step past any that exist.
-  for (;;) {
-    const code = `U${String(i).padStart(3, '0')}`;
-    const hit = await db.selectFrom('handlingUnit').select('id').where('townId', '=', townId).where('code', '=', code).executeTakeFirst();
-    if (!hit) return code;
-    i++;
+  const rows = await db.selectFrom('handlingUnit').select('code').where('townId', '=', townId).execute();
+  let max = 0;
+  for (const r of rows) {
+    const m = /^U(\d+)$/.exec(r.code);
+    if (m) max = Math.max(max, Number(m[1]));
   }
+  return `U${String(max + 1).padStart(3, '0')}`;
 }

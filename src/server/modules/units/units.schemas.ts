@@ -3,8 +3,11 @@ import { NonEmpty, PageQuery, pageOf } from '../../http/schemas.ts';
 
 export const UNIT_KINDS = ['town_office', 'county_dept', 'other'] as const;
 
+const Code = z.string().trim().max(32).regex(/^[A-Za-z0-9_-]*$/, '只能包含字母、数字、-、_');
+
 export const UnitInput = z.object({
-  code: z.string().trim().max(32).regex(/^[A-Za-z0-9_-]*$/, '只能包含字母、数字、-、_').optional(),
+  // Empty on create means "the next automatic code".
+  code: Code.optional(),
   name: NonEmpty(100),
   kind: z.enum(UNIT_KINDS),
   contactName: z.string().trim().max(50).optional(),
@@ -15,7 +18,8 @@ export const UnitInput = z.object({
 // No .default() in input schemas: zod still applies defaults inside .partial(), which would blank
 // fields on PATCH. The service fills the defaults on create.
 
-export const UnitUpdate = UnitInput.partial().extend({ version: z.number().int().positive() });
+// A unit keeps a code: blanking it would leave a second blank to collide in the unique index.
+export const UnitUpdate = UnitInput.partial().extend({ code: Code.min(1, '不能为空').optional(), version: z.number().int().positive() });
 
 export const UnitOut = z.object({
   id: z.string(),
