@@ -6,7 +6,7 @@ import type { Ctx } from '../../http/principal.ts';
 import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { writeAuditBatch } from './workbook.audit.ts';
+import { recordAudits } from '../audit/audit.repo.ts';
 import { Header, WORKBOOK_FORMAT_VERSION, type WorkbookDocument, WorkbookSchema, canonicalWorkbook } from './workbook.document.ts';
 import { type Counts, duplicateKeys, formatPath } from './workbook.rules.ts';
 import { SECTIONS } from './workbook.sections.ts';
@@ -191,7 +191,7 @@ export async function importWorkbook(db: Kysely<DB>, input: unknown, actor: Work
     for (const s of sections) counts[s.key as SectionKey] = await s.import(trx, ictxOf(s), sectionData(canonical, s), keys);
     for (const s of sections) if (s.link) await s.link(trx, ictxOf(s), sectionData(canonical, s), keys);
 
-    await writeAuditBatch(trx, ctx, now, entries);
+    await recordAudits(trx, ctx, entries);
     const total = (k: keyof Counts) => Object.values(counts).reduce((n, c) => n + c[k], 0);
     await recordAudit(trx, ctx, {
       entity: 'town',
