@@ -94,16 +94,16 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOpti
     { prefix: '/api/v1' },
   );
 
-  // The built web app, with every non-API path answered by index.html (client-side routing).
+  // The built web app, with every other GET outside /api and /docs answered by index.html (client-side
+  // routing). One not-found handler for both: Fastify allows only one per prefix.
   const webRoot = path.resolve(deps.config.webDist);
-  if (fs.existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/docs')) {
-        return reply.type('text/html').sendFile('index.html');
-      }
-      return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在', requestId: req.id });
-    });
-  }
+  const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/docs')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在', requestId: req.id });
+  });
   return app;
 }

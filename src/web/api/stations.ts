@@ -1,0 +1,41 @@
+import type { DeputyStatus } from './deputies.ts';
+import { http } from './client.ts';
+
+export const STATION_KINDS = ['station', 'home', 'studio'] as const;
+export type StationKind = (typeof STATION_KINDS)[number];
+
+export type ScheduleRule =
+  | { type: 'monthly_days'; days: number[] }
+  | { type: 'monthly_nth_weekday'; nth: number; weekday: number }
+  | { type: 'first_weekend' }
+  | { type: 'weekly'; weekdays: number[] };
+
+export type Station = {
+  id: string;
+  code: string;
+  name: string;
+  kind: StationKind;
+  address: string;
+  phone: string | null;
+  headDeputyId: string | null;
+  headDeputyName: string | null;
+  villageCount: number;
+  deputyCount: number;
+  liaisonCount: number;
+  scheduleText: string;
+};
+
+export type StationDetail = Station & {
+  description: string;
+  scheduleRule: ScheduleRule | null;
+  villages: { id: string; code: string; name: string }[];
+  deputies: { id: string; code: string; name: string; isTownLevel: boolean; isCountyLevel: boolean; status: DeputyStatus }[];
+  liaisons: { id: string; displayName: string; phone: string | null }[];
+  nextReceptionDays: string[];
+  version: number;
+};
+
+export const stationsApi = {
+  list: () => http.get<Station[]>('/stations'),
+  get: (id: string) => http.get<StationDetail>(`/stations/${id}`),
+};

@@ -1,0 +1,30 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { RouteGuard } from './components/RouteGuard.tsx';
+import LoginPage from './pages/login/LoginPage.tsx';
+import { appRoutes } from './routes.tsx';
+
+const SignedInShell = lazy(() => import('./components/SignedInShell.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: (
+      <Suspense fallback={null}>
+        <SignedInShell />
+      </Suspense>
+    ),
+    children: [
+      ...appRoutes.map((r) => ({ path: r.path, element: <RouteGuard route={r} /> })),
+      {
+        path: '*',
+        element: (
+          <Suspense fallback={null}>
+            <NotFoundPage />
+          </Suspense>
+        ),
+      },
+    ],
+  },
+]);

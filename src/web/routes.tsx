@@ -1,0 +1,91 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  ClusterOutlined,
+  CrownOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import { ADMINS, ROLES, type Role, STAFF } from './api/auth.ts';
+import type { MsgKey } from './i18n/index.tsx';
+
+/**
+ * The one registry of pages. A page is added here and nowhere else: the router, the side menu, the
+ * page titles and the role checks all read this list. Entries with `menu` appear in the side menu
+ * in the order given; `parent` keeps the parent's menu item selected on detail pages.
+ */
+export type AppRoute = {
+  path: string;
+  title: MsgKey;
+  roles: readonly Role[];
+  Page: LazyExoticComponent<ComponentType>;
+  menu?: { icon: ReactNode };
+  parent?: string;
+};
+
+const DEPUTY_READERS: readonly Role[] = [...STAFF, 'deputy'];
+
+export const appRoutes: AppRoute[] = [
+  { path: '/', title: 'nav.home', roles: ROLES, menu: { icon: <HomeOutlined /> }, Page: lazy(() => import('./pages/home/HomePage.tsx')) },
+  {
+    path: '/deputies',
+    title: 'nav.deputies',
+    roles: DEPUTY_READERS,
+    menu: { icon: <TeamOutlined /> },
+    Page: lazy(() => import('./pages/deputies/DeputyListPage.tsx')),
+  },
+  {
+    path: '/deputies/import',
+    title: 'nav.deputyImport',
+    roles: ADMINS,
+    parent: '/deputies',
+    Page: lazy(() => import('./pages/deputies/DeputyImportPage.tsx')),
+  },
+  {
+    path: '/deputies/:id',
+    title: 'nav.deputyDetail',
+    roles: DEPUTY_READERS,
+    parent: '/deputies',
+    Page: lazy(() => import('./pages/deputies/DeputyDetailPage.tsx')),
+  },
+  {
+    path: '/stations',
+    title: 'nav.stations',
+    roles: DEPUTY_READERS,
+    menu: { icon: <EnvironmentOutlined /> },
+    Page: lazy(() => import('./pages/stations/StationListPage.tsx')),
+  },
+  {
+    path: '/stations/:id',
+    title: 'nav.stations',
+    roles: DEPUTY_READERS,
+    parent: '/stations',
+    Page: lazy(() => import('./pages/stations/StationDetailPage.tsx')),
+  },
+  {
+    path: '/groups',
+    title: 'nav.groups',
+    roles: DEPUTY_READERS,
+    menu: { icon: <ClusterOutlined /> },
+    Page: lazy(() => import('./pages/groups/GroupListPage.tsx')),
+  },
+  {
+    path: '/presidium',
+    title: 'nav.presidium',
+    roles: DEPUTY_READERS,
+    menu: { icon: <CrownOutlined /> },
+    Page: lazy(() => import('./pages/presidium/PresidiumPage.tsx')),
+  },
+  { path: '/units', title: 'nav.units', roles: STAFF, menu: { icon: <BankOutlined /> }, Page: lazy(() => import('./pages/units/UnitListPage.tsx')) },
+  { path: '/users', title: 'nav.users', roles: ADMINS, menu: { icon: <IdcardOutlined /> }, Page: lazy(() => import('./pages/users/UserListPage.tsx')) },
+  { path: '/regions', title: 'nav.regions', roles: ADMINS, menu: { icon: <ApartmentOutlined /> }, Page: lazy(() => import('./pages/regions/RegionsPage.tsx')) },
+  { path: '/audit', title: 'nav.audit', roles: ADMINS, menu: { icon: <AuditOutlined /> }, Page: lazy(() => import('./pages/audit/AuditListPage.tsx')) },
+];
+
+export function menuRoutesFor(role: Role): AppRoute[] {
+  return appRoutes.filter((r) => r.menu && r.roles.includes(role));
+}
