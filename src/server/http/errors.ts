@@ -34,7 +34,12 @@ export class ValidationError extends AppError {
   }
   /** Convenience: one bad field. */
   static field(field: string, message: string): ValidationError {
-    return new ValidationError(`${fieldLabel(field)}：${message}`, [{ field, message }]);
+    return ValidationError.of([{ field, message }]);
+  }
+  /** Several bad fields (at least one); the message names the first. */
+  static of(issues: FieldIssue[]): ValidationError {
+    const first = issues[0];
+    return new ValidationError(`${fieldLabel(first.field)}：${first.message}`, issues);
   }
 }
 

@@ -2,7 +2,20 @@ import { z } from 'zod';
 
 /** Shared request/response pieces. */
 
-export const IdParam = z.object({ id: z.string().min(1).max(64) });
+/** A record id (ULID) as a path parameter or a reference in a body. */
+export const IdField = z.string().min(1).max(64);
+
+export const IdParam = z.object({ id: IdField });
+
+/**
+ * An external code (编码) as towns type them in spreadsheets. Empty passes here: each module says
+ * whether a code may be left out (an automatic one) or blank.
+ */
+export const CodeField = z
+  .string()
+  .trim()
+  .max(32)
+  .regex(/^[A-Za-z0-9_-]*$/, '只能包含字母、数字、-、_');
 
 export const PageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

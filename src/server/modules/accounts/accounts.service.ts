@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB, Role } from '../../db/schema.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.ts';
+import { assertVersion, updateVersioned } from '../../db/versioned.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.ts';
 import { type Ctx, townOf } from '../../http/principal.ts';
 import { newId } from '../../lib/ids.ts';
 import { hashPassword, passwordProblem } from '../../lib/password.ts';
@@ -156,7 +157,7 @@ export async function updateUser(ctx: Ctx, id: string, input: z.infer<typeof Use
   await ctx.db.transaction().execute(async (trx) => {
     const before = await findUser(trx, scope, id);
     if (!before) throw new NotFoundError('账号');
-    if (before.version !== input.version) throw new ConflictError('该记录已被他人修改，请刷新后再编辑', { currentVersion: before.version });
+    assertVersion(before, input.version);
     const role = input.role ?? before.role;
     if (role !== before.role && !mayGrantRole(actor.role, role)) throw new ForbiddenError('乡镇管理员不能授予县级管理员角色');
     const self = selfChangeProblem(actor.userId === id, { role: input.role, active: input.active }, before);
@@ -181,25 +182,17 @@ export async function updateUser(ctx: Ctx, id: string, input: z.infer<typeof Use
       version: before.version + 1,
       updatedAt: nowIso(),
     };
-    const res = await trx
-      .updateTable('appUser')
-      .set({
-        displayName: after.displayName,
-        phone: after.phone,
-        role: after.role,
-        townId: after.townId,
-        deputyId: after.deputyId,
-        unitId: after.unitId,
-        stationId: after.stationId,
-        active: after.active,
-        version: after.version,
-        updatedAt: after.updatedAt,
-      })
-      .where('countyId', '=', scope.countyId)
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new ConflictError('该记录已被他人修改，请刷新后再编辑');
+    await updateVersioned(trx, 'appUser', { countyId: scope.countyId }, id, input.version, {
+      displayName: after.displayName,
+      phone: after.phone,
+      role: after.role,
+      townId: after.townId,
+      deputyId: after.deputyId,
+      unitId: after.unitId,
+      stationId: after.stationId,
+      active: after.active,
+      updatedAt: after.updatedAt,
+    });
     // A disabled account's sessions are already refused; deleting them keeps them dead if it is re-enabled.
     if (after.active === 0 && before.active === 1) await endSessionsOf(trx, id);
     await recordAudit(trx, ctx, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdField } from '../../http/schemas.ts';
 
 export const LoginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名或手机号').max(64),
@@ -10,7 +11,7 @@ export const ChangePasswordBody = z.object({
   newPassword: z.string().min(1, '请输入新密码').max(128),
 });
 
-export const SwitchTownBody = z.object({ townId: z.string().min(1).max(64) });
+export const SwitchTownBody = z.object({ townId: IdField });
 
 export const TownRef = z.object({ id: z.string(), code: z.string(), name: z.string() });
 

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, DeputyGroupTable, GroupRole } from '../../db/schema.ts';
+import { codeCounter } from '../../lib/auto-code.ts';
 
 export type GroupRow = Selectable<DeputyGroupTable>;
 export type GroupWithStation = GroupRow & { stationName: string | null };
@@ -82,10 +83,5 @@ export function deputiesIn(db: Kysely<DB>, townId: string, ids: string[]) {
 /** The next free G01, G02 … code: one read of the town's codes, then the number after the highest. */
 export async function nextGroupCode(db: Kysely<DB>, townId: string): Promise<string> {
   const rows = await db.selectFrom('deputyGroup').select('code').where('townId', '=', townId).execute();
-  let max = 0;
-  for (const r of rows) {
-    const m = /^G(\d+)$/.exec(r.code);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return `G${String(max + 1).padStart(2, '0')}`;
+  return codeCounter('G', 2, rows.map((r) => r.code))();
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { registerFieldLabels } from '../../http/errors.ts';
-import { NonEmpty } from '../../http/schemas.ts';
+import { CodeField, IdField, NonEmpty } from '../../http/schemas.ts';
 
 export const GROUP_ROLES = ['leader', 'vice_leader', 'member'] as const;
 
@@ -12,17 +12,10 @@ registerFieldLabels({
   role: '角色',
 });
 
-const Id = z.string().min(1).max(64);
-
 export const GroupInput = z.object({
-  code: z
-    .string()
-    .trim()
-    .max(32)
-    .regex(/^[A-Za-z0-9_-]*$/, '只能包含字母、数字、-、_')
-    .optional(),
+  code: CodeField.optional(),
   name: NonEmpty(100),
-  stationId: Id.nullish(),
+  stationId: IdField.nullish(),
   description: z.string().trim().max(2000).optional(),
 });
 // No .default() in input schemas: zod would apply it inside .partial() and blank fields on PATCH.
@@ -30,7 +23,7 @@ export const GroupInput = z.object({
 export const GroupUpdate = GroupInput.partial().extend({ version: z.number().int().positive() });
 
 export const GroupMembersInput = z.object({
-  members: z.array(z.object({ deputyId: Id, role: z.enum(GROUP_ROLES) })).max(200),
+  members: z.array(z.object({ deputyId: IdField, role: z.enum(GROUP_ROLES) })).max(200),
 });
 
 export const GroupSummary = z.object({

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { assertUniqueInTown } from '../../db/unique.ts';
-import { ConflictError, NotFoundError, ValidationError, fieldLabel } from '../../http/errors.ts';
+import { assertVersion, updateVersioned } from '../../db/versioned.ts';
+import { NotFoundError, ValidationError } from '../../http/errors.ts';
 import { type Ctx, townOf } from '../../http/principal.ts';
 import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
@@ -102,7 +103,7 @@ export async function updateGroup(ctx: Ctx, id: string, input: z.infer<typeof Gr
   await ctx.db.transaction().execute(async (trx) => {
     const [found] = await listGroupsWithStation(trx, townId, id);
     if (!found) throw new NotFoundError('代表小组');
-    if (found.version !== input.version) throw new ConflictError('该记录已被他人修改，请刷新后再编辑', { currentVersion: found.version });
+    assertVersion(found, input.version);
     const { stationName: beforeStation, ...before } = found;
     const patch: Partial<GroupRow> = {};
     if (input.code !== undefined && input.code !== '') patch.code = input.code;
@@ -112,15 +113,7 @@ export async function updateGroup(ctx: Ctx, id: string, input: z.infer<typeof Gr
     await assertUniqueInTown(trx, 'deputyGroup', townId, { code: patch.code, name: patch.name }, id);
     const sName = patch.stationId === undefined ? beforeStation : await stationName(trx, townId, patch.stationId);
     const after: GroupRow = { ...before, ...patch, version: before.version + 1, updatedAt: nowIso() };
-    // The version in the WHERE keeps the optimistic lock between two concurrent transactions.
-    const res = await trx
-      .updateTable('deputyGroup')
-      .set({ ...patch, version: after.version, updatedAt: after.updatedAt })
-      .where('townId', '=', townId)
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new ConflictError('该记录已被他人修改，请刷新后再编辑');
+    await updateVersioned(trx, 'deputyGroup', { townId }, id, input.version, { ...patch, updatedAt: after.updatedAt });
     await recordAudit(trx, ctx, {
       entity: 'deputy_group',
       entityId: id,
@@ -139,7 +132,7 @@ export async function setGroupMembers(ctx: Ctx, id: string, input: z.infer<typeo
     const group = await findGroup(trx, townId, id);
     if (!group) throw new NotFoundError('代表小组');
     const issues = memberIssues(input.members);
-    if (issues.length) throw new ValidationError(`${fieldLabel(issues[0].field)}：${issues[0].message}`, issues);
+    if (issues.length) throw ValidationError.of(issues);
     const ids = input.members.map((m) => m.deputyId);
     const found = await deputiesIn(trx, townId, ids);
     const byId = new Map(found.map((d) => [d.id, d]));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { registerFieldLabels } from '../../http/errors.ts';
-import { DateStr } from '../../http/schemas.ts';
+import { DateStr, IdField } from '../../http/schemas.ts';
 
 export const POSITIONS = ['chair', 'vice_chair', 'member'] as const;
 
@@ -14,14 +14,13 @@ registerFieldLabels({
   sortOrder: '排序',
 });
 
-const Id = z.string().min(1).max(64);
 const SortOrder = z.number().int().min(0).max(9999);
 
-export const PresidiumQuery = z.object({ termId: Id.optional() });
+export const PresidiumQuery = z.object({ termId: IdField.optional() });
 
 export const PresidiumMemberInput = z.object({
-  termId: Id,
-  deputyId: Id,
+  termId: IdField,
+  deputyId: IdField,
   position: z.enum(POSITIONS),
   startDate: DateStr,
   sortOrder: SortOrder.optional(),
@@ -35,7 +34,7 @@ export const PresidiumMemberUpdate = z.object({
   sortOrder: SortOrder.optional(),
 });
 
-export const PresidiumLiaisonsInput = z.object({ deputyIds: z.array(Id).max(200) });
+export const PresidiumLiaisonsInput = z.object({ deputyIds: z.array(IdField).max(200) });
 
 export const PresidiumMemberOut = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { registerFieldLabels } from '../../http/errors.ts';
-import { DateStr, NonEmpty, PageQuery, pageOf } from '../../http/schemas.ts';
+import { DateStr, IdField, NonEmpty, PageQuery, pageOf } from '../../http/schemas.ts';
 
 registerFieldLabels({
   population: '人口',
@@ -13,6 +13,7 @@ registerFieldLabels({
   villageIds: '村(社区)',
 });
 
+// Not the shared CodeField: a region's code is required and keeps its own wording for the length.
 const Code = z
   .string()
   .trim()
@@ -86,16 +87,16 @@ export const TermOut = z.object({
 // ---- constituencies
 
 export const ConstituencyInput = z.object({
-  termId: z.string().min(1).max(64),
+  termId: IdField,
   code: Code,
   name: NonEmpty(50),
   seats: z.number().int().min(1, '至少 1 名').max(200),
-  villageIds: z.array(z.string().min(1).max(64)).max(500),
+  villageIds: z.array(IdField).max(500),
 });
 
 export const ConstituencyUpdate = ConstituencyInput.omit({ termId: true }).partial();
 
-export const ConstituencyQuery = z.object({ termId: z.string().min(1).max(64).optional() });
+export const ConstituencyQuery = z.object({ termId: IdField.optional() });
 
 export const ConstituencyOut = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { registerFieldLabels } from '../../http/errors.ts';
-import { DateStr, NonEmpty, OptText, PageQuery, pageOf } from '../../http/schemas.ts';
+import { CodeField, DateStr, IdField, NonEmpty, OptText, PageQuery, pageOf } from '../../http/schemas.ts';
 import { AGE_BANDS, ETHNICITIES, GENDERS, LEVELS, OCCUPATIONS, PARTIES, STATUSES, idNumberProblem, normalizeIdNumber, phoneProblem } from './deputy.rules.ts';
 
 // `name`, `code`, `phone` and `title` keep their shared labels (名称/编码/电话 are registered for every
@@ -60,7 +60,7 @@ const IdNumberIn = z
   });
 
 export const DeputyInput = z.object({
-  code: z.string().trim().max(32).regex(/^[A-Za-z0-9_-]*$/, '只能包含字母、数字、-、_').optional(),
+  code: CodeField.optional(),
   termId: RefId,
   name: NonEmpty(50),
   gender: z.enum(GENDERS),
@@ -161,7 +161,7 @@ export const DeputyStats = z.object({
   byEthnicity: Counted,
 });
 
-export const JobIdParam = z.object({ jobId: z.string().min(1).max(64) });
+export const JobIdParam = z.object({ jobId: IdField });
 
 export const ImportIssueOut = z.object({ row: z.number().int().nullable(), column: z.string().nullable(), field: z.string(), message: z.string() });
 

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Updateable } from 'kysely';
 import type { DB, DeputyTable } from '../../db/schema.ts';
-import { AppError, ConflictError, type FieldIssue, NotFoundError, ValidationError, fieldLabel } from '../../http/errors.ts';
+import { assertVersion, updateVersioned } from '../../db/versioned.ts';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../http/errors.ts';
 import { type Ctx, townOf } from '../../http/principal.ts';
 import { newId } from '../../lib/ids.ts';
 import { maskIdNumber, maskPhone } from '../../lib/mask.ts';
@@ -120,9 +121,7 @@ async function mustView(db: Kysely<DB>, townId: string, id: string) {
 }
 
 function issuesError(problems: { field: string; message: string }[], prefix = 'body.'): ValidationError {
-  const issues: FieldIssue[] = problems.map((p) => ({ field: `${prefix}${p.field}`, message: p.message }));
-  const first = issues[0];
-  return new ValidationError(`${fieldLabel(first.field)}：${first.message}`, issues);
+  return ValidationError.of(problems.map((p) => ({ field: `${prefix}${p.field}`, message: p.message })));
 }
 
 /** Term, constituency and station must all be this town's, and the constituency of that term. */
@@ -230,7 +229,7 @@ export async function updateDeputy(ctx: Ctx, id: string, input: z.infer<typeof D
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findDeputy(trx, townId, id);
     if (!before) throw new NotFoundError(NOT_FOUND);
-    if (before.version !== input.version) throw new ConflictError('该记录已被他人修改，请刷新后再编辑', { currentVersion: before.version });
+    assertVersion(before, input.version);
     const { version: _v, ...p } = input;
     const patch: Updateable<DeputyTable> = {};
     if (p.code !== undefined && p.code !== '') patch.code = p.code;
@@ -271,16 +270,7 @@ export async function updateDeputy(ctx: Ctx, id: string, input: z.infer<typeof D
     }
     if (patch.code !== undefined || patch.idNumber !== undefined) await checkUnique(trx, townId, { code: merged.code, idNumber: merged.idNumber }, id);
 
-    const updatedAt = nowIso();
-    // The version in the WHERE makes the optimistic lock hold even between two transactions.
-    const res = await trx
-      .updateTable('deputy')
-      .set({ ...patch, version: before.version + 1, updatedAt })
-      .where('townId', '=', townId)
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new ConflictError('该记录已被他人修改，请刷新后再编辑');
+    await updateVersioned(trx, 'deputy', { townId }, id, input.version, { ...patch, updatedAt: nowIso() });
     await recordAudit(trx, ctx, { entity: 'deputy', entityId: id, action: 'update', summary: `修改代表 ${merged.name}`, before: auditView(before), after: auditView(merged) });
     return presentDeputy(await mustView(trx, townId, id), viewerOf(ctx), today);
   });
@@ -294,19 +284,9 @@ export async function changeStatus(ctx: Ctx, id: string, input: z.infer<typeof S
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findDeputy(trx, townId, id);
     if (!before) throw new NotFoundError(NOT_FOUND);
-    if (input.version !== undefined && before.version !== input.version) {
-      throw new ConflictError('该记录已被他人修改，请刷新后再编辑', { currentVersion: before.version });
-    }
-    // The increment is done by the database, so two changes at once never write the same version; a
-    // version sent by the client also goes into the WHERE, so the lock holds between transactions.
-    let update = trx
-      .updateTable('deputy')
-      .set((eb) => ({ ...value, version: eb('version', '+', 1), updatedAt: nowIso() }))
-      .where('townId', '=', townId)
-      .where('id', '=', id);
-    if (input.version !== undefined) update = update.where('version', '=', input.version);
-    const res = await update.executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new ConflictError('该记录已被他人修改，请刷新后再编辑');
+    // A status change may come without a version; then it is not locked against other edits.
+    if (input.version !== undefined) assertVersion(before, input.version);
+    await updateVersioned(trx, 'deputy', { townId }, id, input.version, { ...value, updatedAt: nowIso() });
     await recordAudit(trx, ctx, {
       entity: 'deputy',
       entityId: id,

@@ -4,6 +4,7 @@
  * import both call them so a record is judged the same way whichever door it comes through.
  */
 import type { DeputyStatus, Gender, Role } from '../../db/schema.ts';
+import { codeCounter } from '../../lib/auto-code.ts';
 import { isValidDate } from '../../lib/time.ts';
 
 export const GENDERS = ['male', 'female'] as const satisfies readonly Gender[];
@@ -228,21 +229,9 @@ export function applyStatusChange(
 // ---------------------------------------------------------------------------------------------
 // Automatic codes
 
-/**
- * Automatic codes D001, D002…: the codes in use are read once, and each call gives the next number after
- * the largest `D<number>` among them. So a whole import is numbered in one pass, and an automatic code
- * never meets a code typed in by hand.
- */
+/** Automatic codes D001, D002…, after the largest D-number in use (see codeCounter). */
 export function autoCodeCounter(codesInUse: Iterable<string>): () => string {
-  let last = 0;
-  for (const c of codesInUse) {
-    const m = /^D(\d+)$/.exec(c);
-    if (m) last = Math.max(last, Number(m[1]));
-  }
-  return () => {
-    last++;
-    return `D${String(last).padStart(3, '0')}`;
-  };
+  return codeCounter('D', 3, codesInUse);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, StationTable } from '../../db/schema.ts';
+import { codeCounter } from '../../lib/auto-code.ts';
 
 export type StationRow = Selectable<StationTable>;
 export type StationWithHead = StationRow & { headDeputyName: string | null };
@@ -104,12 +105,7 @@ export function stationLiaisons(db: Kysely<DB>, townId: string, stationId: strin
 /** The next free S01, S02 … code: one read of the town's codes, then the number after the highest. */
 export async function nextStationCode(db: Kysely<DB>, townId: string): Promise<string> {
   const rows = await db.selectFrom('station').select('code').where('townId', '=', townId).execute();
-  let max = 0;
-  for (const r of rows) {
-    const m = /^S(\d+)$/.exec(r.code);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return `S${String(max + 1).padStart(2, '0')}`;
+  return codeCounter('S', 2, rows.map((r) => r.code))();
 }
 
 /** Deputies of the town among the ids (for checking references in a request). */

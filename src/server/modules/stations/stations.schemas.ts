@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { registerFieldLabels } from '../../http/errors.ts';
-import { DateStr, NonEmpty, OptText } from '../../http/schemas.ts';
+import { CodeField, DateStr, IdField, NonEmpty, OptText } from '../../http/schemas.ts';
 import { ScheduleRuleSchema } from './schedule.rules.ts';
 
 /** 联络站 / 代表之家 / 代表工作室 */
@@ -18,20 +18,13 @@ registerFieldLabels({
   weekdays: '星期',
 });
 
-const Id = z.string().min(1).max(64);
-
 export const StationInput = z.object({
-  code: z
-    .string()
-    .trim()
-    .max(32)
-    .regex(/^[A-Za-z0-9_-]*$/, '只能包含字母、数字、-、_')
-    .optional(),
+  code: CodeField.optional(),
   name: NonEmpty(100),
   kind: z.enum(STATION_KINDS),
   address: z.string().trim().max(200).optional(),
   phone: OptText(30),
-  headDeputyId: Id.nullish(),
+  headDeputyId: IdField.nullish(),
   description: z.string().trim().max(2000).optional(),
   scheduleRule: ScheduleRuleSchema.nullish(),
 });
@@ -39,8 +32,8 @@ export const StationInput = z.object({
 
 export const StationUpdate = StationInput.partial().extend({ version: z.number().int().positive() });
 
-export const StationVillagesInput = z.object({ villageIds: z.array(Id).max(500) });
-export const StationDeputiesInput = z.object({ deputyIds: z.array(Id).max(1000) });
+export const StationVillagesInput = z.object({ villageIds: z.array(IdField).max(500) });
+export const StationDeputiesInput = z.object({ deputyIds: z.array(IdField).max(1000) });
 
 export const ReceptionDaysQuery = z.object({ from: DateStr.optional(), to: DateStr.optional() });
 

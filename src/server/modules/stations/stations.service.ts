@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { assertUniqueInTown } from '../../db/unique.ts';
+import { assertVersion, updateVersioned } from '../../db/versioned.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.ts';
 import { type Ctx, townOf } from '../../http/principal.ts';
 import { newId } from '../../lib/ids.ts';
@@ -176,7 +177,7 @@ export async function updateStation(ctx: Ctx, id: string, input: z.infer<typeof 
   await ctx.db.transaction().execute(async (trx) => {
     const [before] = await listStationsWithHead(trx, townId, id);
     if (!before) throw new NotFoundError('联络站');
-    if (before.version !== input.version) throw new ConflictError('该记录已被他人修改，请刷新后再编辑', { currentVersion: before.version });
+    assertVersion(before, input.version);
     const { headDeputyName: beforeHead, ...old } = before;
     const patch: Partial<StationRow> = {};
     if (input.code !== undefined && input.code !== '') patch.code = input.code;
@@ -190,15 +191,7 @@ export async function updateStation(ctx: Ctx, id: string, input: z.infer<typeof 
     await assertUniqueInTown(trx, 'station', townId, { code: patch.code, name: patch.name }, id);
     const headName = patch.headDeputyId === undefined ? beforeHead : await headDeputyName(trx, townId, patch.headDeputyId);
     const after: StationRow = { ...old, ...patch, version: before.version + 1, updatedAt: nowIso() };
-    // The version in the WHERE keeps the optimistic lock between two concurrent transactions.
-    const res = await trx
-      .updateTable('station')
-      .set({ ...patch, version: after.version, updatedAt: after.updatedAt })
-      .where('townId', '=', townId)
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new ConflictError('该记录已被他人修改，请刷新后再编辑');
+    await updateVersioned(trx, 'station', { townId }, id, input.version, { ...patch, updatedAt: after.updatedAt });
     await recordAudit(trx, ctx, {
       entity: 'station',
       entityId: id,

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { containsCi } from '../../db/sql-helpers.ts';
 import type { DB, HandlingUnitTable } from '../../db/schema.ts';
+import { codeCounter } from '../../lib/auto-code.ts';
 
 export type UnitRow = Selectable<HandlingUnitTable>;
 
@@ -28,10 +29,5 @@ export async function listUnits(
 /** The next automatic code U001, U002…: one past the highest U-number of the town, from a single read. */
 export async function nextUnitCode(db: Kysely<DB>, townId: string): Promise<string> {
   const rows = await db.selectFrom('handlingUnit').select('code').where('townId', '=', townId).execute();
-  let max = 0;
-  for (const r of rows) {
-    const m = /^U(\d+)$/.exec(r.code);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return `U${String(max + 1).padStart(3, '0')}`;
+  return codeCounter('U', 3, rows.map((r) => r.code))();
 }

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { NonEmpty, PageQuery, pageOf } from '../../http/schemas.ts';
+import { CodeField, NonEmpty, PageQuery, pageOf } from '../../http/schemas.ts';
 
 export const UNIT_KINDS = ['town_office', 'county_dept', 'other'] as const;
 
-const Code = z.string().trim().max(32).regex(/^[A-Za-z0-9_-]*$/, '只能包含字母、数字、-、_');
 
 export const UnitInput = z.object({
   // Empty on create means "the next automatic code".
-  code: Code.optional(),
+  code: CodeField.optional(),
   name: NonEmpty(100),
   kind: z.enum(UNIT_KINDS),
   contactName: z.string().trim().max(50).optional(),
@@ -19,7 +18,7 @@ export const UnitInput = z.object({
 // fields on PATCH. The service fills the defaults on create.
 
 // A unit keeps a code: blanking it would leave a second blank to collide in the unique index.
-export const UnitUpdate = UnitInput.partial().extend({ code: Code.min(1, '不能为空').optional(), version: z.number().int().positive() });
+export const UnitUpdate = UnitInput.partial().extend({ code: CodeField.min(1, '不能为空').optional(), version: z.number().int().positive() });
 
 export const UnitOut = z.object({
   id: z.string(),

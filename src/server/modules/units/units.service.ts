@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ConflictError, NotFoundError } from '../../http/errors.ts';
+import { NotFoundError } from '../../http/errors.ts';
 import { type Ctx, townOf } from '../../http/principal.ts';
 import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { type UnitRow, findUnit, listUnits, nextUnitCode } from './units.repo.ts';
 import type { UnitInput, UnitQuery, UnitUpdate } from './units.schemas.ts';
 import { assertUniqueInTown } from '../../db/unique.ts';
+import { assertVersion, updateVersioned } from '../../db/versioned.ts';
 
 export function presentUnit(r: UnitRow) {
   return {
@@ -71,20 +72,12 @@ export async function updateUnit(ctx: Ctx, id: string, input: z.infer<typeof Uni
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findUnit(trx, townId, id);
     if (!before) throw new NotFoundError('承办单位');
-    if (before.version !== input.version) throw new ConflictError('该记录已被他人修改，请刷新后再编辑', { currentVersion: before.version });
+    assertVersion(before, input.version);
     const { version: _v, active, ...rest } = input;
     const patch = { ...rest, ...(active === undefined ? {} : { active: active ? 1 : 0 }) };
     await assertUniqueInTown(trx, 'handlingUnit', townId, { code: patch.code, name: patch.name }, id);
     const after: UnitRow = { ...before, ...patch, version: before.version + 1, updatedAt: nowIso() };
-    // The version in the WHERE makes the optimistic lock hold even between two transactions.
-    const res = await trx
-      .updateTable('handlingUnit')
-      .set({ ...patch, version: after.version, updatedAt: after.updatedAt })
-      .where('townId', '=', townId)
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new ConflictError('该记录已被他人修改，请刷新后再编辑');
+    await updateVersioned(trx, 'handlingUnit', { townId }, id, input.version, { ...patch, updatedAt: after.updatedAt });
     await recordAudit(trx, ctx, { entity: 'handling_unit', entityId: id, action: 'update', summary: `修改承办单位 ${after.name}`, before: presentUnit(before), after: presentUnit(after) });
     return presentUnit(after);
   });

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { codeCounter } from './auto-code.ts';
+
+describe('codeCounter', () => {
+  it('counts up from the largest number with its own prefix, ignoring other codes', () => {
+    const next = codeCounter('G', 2, ['G01', 'G07', 'S09', 'g20', 'G3x', 'X']);
+    expect([next(), next()]).toEqual(['G08', 'G09']);
+  });
+  it('starts at 1 and pads to the width, growing past it', () => {
+    expect(codeCounter('U', 3, [])()).toBe('U001');
+    expect(codeCounter('S', 2, ['S99'])()).toBe('S100');
+  });
+});
