@@ -122,3 +122,20 @@ describe('roster in the browser', () => {
     await ctx.close();
   });
 });
+
+describe('county admin', () => {
+  it('switches town in the header and sees the other town’s roster', async () => {
+    const ctx = await newContext(browser, baseUrl);
+    const page = await ctx.newPage();
+    await loginAs(page, 'county');
+    // The county admin starts in the first town of the county (青石镇, 79 deputies).
+    await page.goto('/deputies');
+    await page.getByText(/共\s*79\s*条|共\s*8\d\s*条/).first().waitFor({ timeout: 15_000 });
+    // antd's Select keeps its search input invisible until opened: open it by its visible wrapper.
+    await page.locator('.ant-select', { has: page.getByRole('combobox', { name: '切换乡镇' }) }).click();
+    await page.locator('.ant-select-item-option', { hasText: '白沙镇' }).click();
+    await page.getByText('共 45 条').first().waitFor({ timeout: 15_000 });
+    await shot(page, 'county-switched-town');
+    await ctx.close();
+  });
+});
