@@ -123,3 +123,34 @@ export function multipartFile(bytes: Buffer, fileName: string, field = 'file', c
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
+
+export async function makeActivityKind(db: Kysely<DB>, townId: string, code: string, name: string, countsAs: import('../src/server/db/schema.ts').ActivityCountsAs = 'other') {
+  const ts = nowIso();
+  const row = { id: newId(), townId, code, name, countsAs, createdAt: ts, updatedAt: ts };
+  await db.insertInto('activityKind').values(row).execute();
+  return row;
+}
+
+/** An activity straight in the table (e.g. another town's, or one long past); times are UTC ISO. */
+export async function makeActivity(db: Kysely<DB>, townId: string, kindId: string, over: Partial<Insertable<import('../src/server/db/schema.ts').ActivityTable>> & { startAt: string; endAt: string }) {
+  const ts = nowIso();
+  const row = {
+    id: newId(),
+    townId,
+    kindId,
+    title: '测试活动',
+    organiserType: 'town' as const,
+    signInCode: String(Math.floor(Math.random() * 1e6)).padStart(6, '0'),
+    createdAt: ts,
+    updatedAt: ts,
+    ...over,
+  };
+  await db.insertInto('activity').values(row).execute();
+  return row;
+}
+
+export async function makeInvitation(db: Kysely<DB>, townId: string, activityId: string, deputyId: string, over: Partial<Insertable<import('../src/server/db/schema.ts').ActivityInvitationTable>> = {}) {
+  const row = { id: newId(), townId, activityId, deputyId, invitedAt: nowIso(), ...over };
+  await db.insertInto('activityInvitation').values(row).execute();
+  return row;
+}

@@ -241,6 +241,98 @@ export interface ImportJobTable {
   finishedAt: string | null;
 }
 
+export type ActivityCountsAs = 'training' | 'inspection' | 'research' | 'meeting' | 'group' | 'fixed_day' | 'visit' | 'other';
+
+export interface ActivityKindTable {
+  id: string;
+  townId: string;
+  code: string;
+  name: string;
+  countsAs: ActivityCountsAs;
+  sortOrder: Generated<number>;
+  active: Generated<number>;
+  version: Generated<number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type OrganiserType = 'town' | 'station' | 'group';
+
+export interface ActivitySeriesTable {
+  id: string;
+  townId: string;
+  title: string;
+  kindId: string;
+  organiserType: OrganiserType;
+  stationId: string | null;
+  groupId: string | null;
+  rule: string;
+  startTime: string;
+  durationMinutes: number;
+  fromDate: string;
+  untilDate: string;
+  place: Generated<string>;
+  content: Generated<string>;
+  speakers: Generated<string>;
+  invite: string | null;
+  version: Generated<number>;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ActivityStatus = 'planned' | 'held' | 'cancelled';
+
+export interface ActivityTable {
+  id: string;
+  townId: string;
+  seriesId: string | null;
+  seriesDate: string | null;
+  title: string;
+  kindId: string;
+  organiserType: OrganiserType;
+  stationId: string | null;
+  groupId: string | null;
+  startAt: string;
+  endAt: string;
+  place: Generated<string>;
+  content: Generated<string>;
+  speakers: Generated<string>;
+  outcomes: Generated<string>;
+  status: Generated<ActivityStatus>;
+  moved: Generated<number>;
+  detached: Generated<number>;
+  signInCode: string;
+  version: Generated<number>;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type LeaveStatus = 'requested' | 'approved' | 'refused' | 'withdrawn';
+export type AttendanceMark = 'present' | 'late' | 'absent' | 'on_leave';
+
+export interface ActivityInvitationTable {
+  id: string;
+  townId: string;
+  activityId: string;
+  deputyId: string;
+  invitedBy: string | null;
+  invitedAt: string;
+  response: Generated<'pending' | 'accepted'>;
+  respondedAt: string | null;
+  leaveStatus: LeaveStatus | null;
+  leaveReason: Generated<string>;
+  leaveRequestedAt: string | null;
+  leaveDecidedBy: string | null;
+  leaveDecidedAt: string | null;
+  leaveNote: Generated<string>;
+  attendance: AttendanceMark | null;
+  attendanceBy: 'self' | 'staff' | null;
+  attendanceAt: string | null;
+  signedInAt: string | null;
+}
+
 export interface DB {
   county: CountyTable;
   town: TownTable;
@@ -261,4 +353,8 @@ export interface DB {
   loginThrottle: LoginThrottleTable;
   auditEvent: AuditEventTable;
   importJob: ImportJobTable;
+  activityKind: ActivityKindTable;
+  activitySeries: ActivitySeriesTable;
+  activity: ActivityTable;
+  activityInvitation: ActivityInvitationTable;
 }

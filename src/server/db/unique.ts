@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { ConflictError, fieldLabel } from '../http/errors.ts';
 import type { DB } from './schema.ts';
 
-type TownTable = 'handlingUnit' | 'deputy' | 'station' | 'deputyGroup' | 'village';
+type TownTable = 'handlingUnit' | 'deputy' | 'station' | 'deputyGroup' | 'village' | 'activityKind';
 
 /**
  * Check that values meant to be unique inside a town are free, before the insert, so the user gets

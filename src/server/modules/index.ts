@@ -9,6 +9,7 @@ import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { stationsRoutes } from './stations/stations.routes.ts';
 import { groupsRoutes } from './groups/groups.routes.ts';
 import { presidiumRoutes } from './presidium/presidium.routes.ts';
+import { activitiesRoutes } from './activities/activities.routes.ts';
 
 /** Every API module, mounted under /api/v1. One line per domain area. */
-export const apiModules: FastifyPluginAsyncZod<AppDeps>[] = [authRoutes, auditRoutes, unitsRoutes, regionsRoutes, accountsRoutes, stationsRoutes, groupsRoutes, presidiumRoutes, deputiesRoutes];
+export const apiModules: FastifyPluginAsyncZod<AppDeps>[] = [authRoutes, auditRoutes, unitsRoutes, regionsRoutes, accountsRoutes, stationsRoutes, groupsRoutes, presidiumRoutes, deputiesRoutes, activitiesRoutes];
