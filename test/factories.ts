@@ -140,6 +140,7 @@ export async function makeActivity(db: Kysely<DB>, townId: string, kindId: strin
     kindId,
     title: '测试活动',
     organiserType: 'town' as const,
+    code: `X${newId()}`,
     signInCode: String(Math.floor(Math.random() * 1e6)).padStart(6, '0'),
     createdAt: ts,
     updatedAt: ts,

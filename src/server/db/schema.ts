@@ -261,6 +261,8 @@ export type OrganiserType = 'town' | 'station' | 'group';
 export interface ActivitySeriesTable {
   id: string;
   townId: string;
+  /** External key, unique in the town (R001…), given at creation. */
+  code: string;
   title: string;
   kindId: string;
   organiserType: OrganiserType;
@@ -286,6 +288,8 @@ export type ActivityStatus = 'planned' | 'held' | 'cancelled';
 export interface ActivityTable {
   id: string;
   townId: string;
+  /** External key, unique in the town (A00001…), given at creation. */
+  code: string;
   seriesId: string | null;
   seriesDate: string | null;
   title: string;

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m20261128_0001 from './20261128_0001_foundation.ts';
 import * as m20261128_0020 from './20261128_0020_organisation_guards.ts';
 import * as m20261128_0050 from './20261128_0050_activities.ts';
+import * as m20261128_0060 from './20261128_0060_activity_codes.ts';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '20261128_0001_foundation': m20261128_0001,
   '20261128_0020_organisation_guards': m20261128_0020,
   '20261128_0050_activities': m20261128_0050,
+  '20261128_0060_activity_codes': m20261128_0060,
 };

@@ -356,6 +356,11 @@ describe('recurring series', () => {
     ]);
     // Station A's serving deputies: 李明华 and 张秀英.
     expect(list.items.map((a: { invitedCount: number }) => a.invitedCount)).toEqual([2, 2, 2, 2, 2]);
+    // External keys: the series and every occurrence get the next free code of the town.
+    expect(res.json().code).toMatch(/^R\d{3}$/);
+    const keys = list.items.map((a: { code: string }) => Number(a.code.slice(1)));
+    expect(list.items.every((a: { code: string }) => /^A\d{5}$/.test(a.code))).toBe(true);
+    expect(keys).toEqual([keys[0], keys[0] + 1, keys[0] + 2, keys[0] + 3, keys[0] + 4]);
     const codes = await t.db.selectFrom('activity').select('signInCode').where('seriesId', '=', s.id).execute();
     expect(new Set(codes.map((c) => c.signInCode)).size).toBe(5);
     const audits = await t.db.selectFrom('auditEvent').select('entity').where('summary', 'like', '%固定活动日%').execute();

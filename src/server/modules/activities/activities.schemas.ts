@@ -124,6 +124,8 @@ export const MyInvitation = z.object({
 
 export const ActivitySummary = z.object({
   id: z.string(),
+  /** External key (A00001…), unique in the town; the workbook refers to the activity by it. */
+  code: z.string(),
   title: z.string(),
   kindId: z.string(),
   kindName: z.string(),
@@ -259,6 +261,7 @@ export const SeriesUpdate = SeriesInput.partial().extend({ version: z.number().i
 
 export const SeriesOut = z.object({
   id: z.string(),
+  code: z.string(),
   title: z.string(),
   kindId: z.string(),
   kindName: z.string(),

@@ -33,6 +33,7 @@ import {
   toUtcIso,
 } from './activities.rules.ts';
 import type { ActivityInput, ActivityQuery, ActivityUpdate, MineQuery } from './activities.schemas.ts';
+import { nextActivityCodes } from './codes.repo.ts';
 import { usableKind } from './kinds.service.ts';
 
 // ---- Shared by the activity use cases ----
@@ -64,6 +65,7 @@ export function presentMyInvitation(inv: InvitationRow, a: Pick<ActivityRow, 'en
 export function presentSummary(a: ActivityView, invited: number) {
   return {
     id: a.id,
+    code: a.code,
     title: a.title,
     kindId: a.kindId,
     kindName: a.kindName,
@@ -255,10 +257,12 @@ export async function createActivity(ctx: Ctx, input: z.infer<typeof ActivityInp
     assertManage(ctx, org);
     const status = nextActivityStatus('planned', input.status ?? 'planned', { startAt }, now);
     const [code] = await freshCodes(trx, townId, 1, now);
+    const [key] = await nextActivityCodes(trx, townId, 1);
     const ts = now.toISOString();
     const row: ActivityRow = {
       id: newId(),
       townId,
+      code: key,
       seriesId: null,
       seriesDate: null,
       title: input.title,

@@ -13,6 +13,7 @@ import { MAX_SERIES_OCCURRENCES, type RegenerationPlan, occurrenceTimes, planReg
 import type { InviteSelector, SeriesInput, SeriesUpdate } from './activities.schemas.ts';
 import { type Organiser, assertManage, auditView, changedOrganiser, freshCodes, parseSpeakers, resolveOrganiser } from './activities.service.ts';
 import { checkSelector, inviteTo } from './invitations.service.ts';
+import { nextActivityCodes, nextSeriesCode } from './codes.repo.ts';
 import { findKind } from './kinds.repo.ts';
 import { usableKind } from './kinds.service.ts';
 import {
@@ -74,10 +75,12 @@ function seriesAudit(s: SeriesRow, names: { kindName: string; organiserName: str
 /** New occurrence rows for the given dates, each with its own sign-in code. */
 async function occurrenceRows(trx: Kysely<DB>, ctx: Ctx, s: SeriesRow, dates: string[], now: Date): Promise<ActivityRow[]> {
   const codes = await freshCodes(trx, s.townId, dates.length, now);
+  const keys = await nextActivityCodes(trx, s.townId, dates.length);
   const ts = now.toISOString();
   return dates.map((date, i) => ({
     id: newId(),
     townId: s.townId,
+    code: keys[i],
     seriesId: s.id,
     seriesDate: date,
     title: s.title,
@@ -113,6 +116,7 @@ export async function getSeries(ctx: Ctx, id: string, regenerated: Regenerated |
   const rule = storedRule(s.rule) as ScheduleRule;
   return {
     id: s.id,
+    code: s.code,
     title: s.title,
     kindId: s.kindId,
     kindName: kind?.name ?? '',
@@ -153,6 +157,7 @@ export async function createSeries(ctx: Ctx, input: z.infer<typeof SeriesInput>,
     const s: SeriesRow = {
       id: newId(),
       townId,
+      code: await nextSeriesCode(trx, townId),
       title: input.title,
       kindId: kind.id,
       organiserType: org.organiserType,

@@ -8,7 +8,7 @@ import type { DB } from '../../db/schema.ts';
  * agree. Counted: activities of the town that started in the range, have ended, and were not cancelled.
  */
 
-const FINAL = sql<string | null>`case
+export const FINAL = sql<string | null>`case
   when ${sql.ref('activityInvitation.id')} is null then null
   when ${sql.ref('activityInvitation.attendance')} is not null then ${sql.ref('activityInvitation.attendance')}
   when ${sql.ref('activityInvitation.leaveStatus')} = 'approved' then 'on_leave'

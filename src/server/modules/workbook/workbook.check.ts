@@ -12,6 +12,9 @@ const KIND_NOUN: Record<KeyKind, string> = {
   group: '代表小组',
   presidium: '主席团成员',
   user: '账号',
+  activity_kind: '活动类型',
+  activity_series: '活动系列',
+  activity: '活动',
 };
 
 /** Collects reference and uniqueness problems with the JSON path of each. */

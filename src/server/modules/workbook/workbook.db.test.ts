@@ -67,7 +67,163 @@ function sampleDoc(): WorkbookDocument {
     statusReason: '任期届满',
   });
   doc.presidium?.push({ term: 17, deputy: 'D900', position: 'chair', startDate: '2016-12-26', endDate: '2021-12-27', sortOrder: 1, liaisons: [] });
+  addActivities(doc);
   return canonicalWorkbook(doc);
+}
+
+const INVITATION = {
+  invitedAt: '2026-03-20T02:00:00.000Z',
+  invitedBy: null,
+  response: 'pending',
+  respondedAt: null,
+  leaveStatus: null,
+  leaveReason: '',
+  leaveRequestedAt: null,
+  leaveDecidedBy: null,
+  leaveDecidedAt: null,
+  leaveNote: '',
+  attendance: null,
+  attendanceBy: null,
+  attendanceAt: null,
+  signedInAt: null,
+} as const;
+
+/** Kinds, a series with its occurrences (one moved, one cancelled), a one-off activity, and every state of an invitation. */
+function addActivities(doc: WorkbookDocument) {
+  doc.activityKinds = [
+    { code: 'K02', name: '固定活动日', countsAs: 'fixed_day', sortOrder: 2, active: true },
+    { code: 'K01', name: '培训学习', countsAs: 'training', sortOrder: 1, active: true },
+    { code: 'K09', name: '已停用类型', countsAs: 'other', sortOrder: 9, active: false },
+  ];
+  doc.activitySeries = [
+    {
+      code: 'R001',
+      title: '联络站固定活动日',
+      kind: 'K02',
+      organiserType: 'station',
+      organiser: 'S01',
+      rule: { type: 'monthly_days', days: [19, 9] },
+      startTime: '09:00',
+      durationMinutes: 120,
+      fromDate: '2026-06-01',
+      untilDate: '2026-07-31',
+      place: '联络站',
+      content: '',
+      speakers: [],
+      invite: { stations: ['S01'], groups: ['G02', 'G01'], levels: ['town', 'county'], deputies: ['D005', 'D002'] },
+    },
+    {
+      code: 'R002',
+      title: '小组活动',
+      kind: 'K02',
+      organiserType: 'group',
+      organiser: 'G01',
+      rule: { type: 'first_weekend' },
+      startTime: '14:30',
+      durationMinutes: 90,
+      fromDate: '2026-06-01',
+      untilDate: '2026-06-30',
+      place: '',
+      content: '',
+      speakers: [],
+      invite: null,
+    },
+  ];
+  doc.activities = [
+    {
+      code: 'A00003',
+      title: '固定活动日（取消）',
+      kind: 'K02',
+      organiserType: 'station',
+      organiser: 'S01',
+      startAt: '2026-06-19T01:00:00.000Z',
+      endAt: '2026-06-19T03:00:00.000Z',
+      place: '联络站',
+      content: '',
+      speakers: [],
+      outcomes: '',
+      status: 'cancelled',
+      series: 'R001',
+      seriesDate: '2026-06-19',
+      moved: false,
+      detached: true,
+      signInCode: '000042',
+      invitations: [{ ...INVITATION, deputy: 'D003', invitedBy: 'liaison' }],
+    },
+    {
+      code: 'A00001',
+      title: '宪法学习培训',
+      kind: 'K01',
+      organiserType: 'town',
+      organiser: null,
+      // March 31st, 23:30 China time.
+      startAt: '2026-03-31T15:30:00.000Z',
+      endAt: '2026-03-31T17:00:00.000Z',
+      place: '镇政府三楼会议室',
+      content: '学习宪法\n第二行',
+      speakers: ['张教授', '李老师'],
+      outcomes: '形成建议 2 条',
+      status: 'held',
+      series: null,
+      seriesDate: null,
+      moved: false,
+      detached: false,
+      signInCode: '012345',
+      invitations: [
+        {
+          ...INVITATION,
+          deputy: 'D002',
+          invitedBy: 'admin',
+          response: 'accepted',
+          respondedAt: '2026-03-21T02:00:00.000Z',
+          attendance: 'late',
+          attendanceBy: 'self',
+          attendanceAt: '2026-03-31T15:50:00.000Z',
+          signedInAt: '2026-03-31T15:50:00.000Z',
+        },
+        {
+          ...INVITATION,
+          deputy: 'D001',
+          leaveStatus: 'approved',
+          leaveReason: '外出',
+          leaveRequestedAt: '2026-03-22T02:00:00.000Z',
+          leaveDecidedBy: 'admin',
+          leaveDecidedAt: '2026-03-23T02:00:00.000Z',
+          leaveNote: '同意',
+        },
+        {
+          ...INVITATION,
+          deputy: 'D004',
+          leaveStatus: 'refused',
+          leaveReason: '有事',
+          leaveRequestedAt: '2026-03-22T03:00:00.000Z',
+          attendance: 'absent',
+          attendanceBy: 'staff',
+          attendanceAt: '2026-03-31T17:10:00.000Z',
+        },
+      ],
+    },
+    {
+      code: 'A00002',
+      title: '联络站固定活动日',
+      kind: 'K02',
+      organiserType: 'station',
+      organiser: 'S01',
+      startAt: '2026-06-10T01:00:00.000Z',
+      endAt: '2026-06-10T03:00:00.000Z',
+      place: '联络站',
+      content: '',
+      speakers: [],
+      outcomes: '',
+      status: 'planned',
+      series: 'R001',
+      seriesDate: '2026-06-09',
+      moved: true,
+      detached: true,
+      signInCode: '654321',
+      invitations: [],
+    },
+  ];
 }
 
 const TABLES = [
@@ -86,6 +242,10 @@ const TABLES = [
   'presidiumLiaison',
   'handlingUnit',
   'appUser',
+  'activityKind',
+  'activitySeries',
+  'activity',
+  'activityInvitation',
   'auditEvent',
 ] as const;
 
@@ -239,6 +399,35 @@ describe('workbook export and import', () => {
     expect(summary.requestId).toBe(events[1].requestId);
   });
 
+  it('an activity changes as a whole: its invitations are replaced and its version moves on', async () => {
+    const doc = readWorkbookText(exported) as WorkbookDocument;
+    const act = doc.activities?.find((x) => x.code === 'A00001');
+    if (!act) throw new Error('A00001 missing');
+    act.invitations = act.invitations
+      .filter((i) => i.deputy !== 'D004')
+      .map((i) =>
+        i.deputy === 'D001' ? { ...i, attendance: 'present' as const, attendanceBy: 'staff' as const, attendanceAt: '2026-03-31T15:40:00.000Z' } : i,
+      );
+    const res = await importWorkbook(a.db, doc, CLI_ACTOR);
+    expect(res.sections.activities).toEqual({ created: 0, updated: 1, unchanged: 2 });
+    expect(res.sections.activitySeries).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    const row = await a.db.selectFrom('activity').select(['id', 'version']).where('code', '=', 'A00001').executeTakeFirstOrThrow();
+    expect(row.version).toBe(2);
+    const invs = await a.db
+      .selectFrom('activityInvitation')
+      .innerJoin('deputy', 'deputy.id', 'activityInvitation.deputyId')
+      .select(['deputy.code', 'activityInvitation.attendance', 'activityInvitation.leaveStatus'])
+      .where('activityInvitation.activityId', '=', row.id)
+      .orderBy('deputy.code')
+      .execute();
+    expect(invs).toEqual([
+      { code: 'D001', attendance: 'present', leaveStatus: 'approved' },
+      { code: 'D002', attendance: 'late', leaveStatus: null },
+    ]);
+    const again = await importWorkbook(a.db, doc, CLI_ACTOR);
+    expect(again.sections.activities).toEqual({ created: 0, updated: 0, unchanged: 3 });
+  });
+
   it('a partial document may refer to records that are only in the database', async () => {
     const doc = {
       format: 'renda-workbook',
@@ -315,6 +504,14 @@ describe('workbook export and import', () => {
       ['a deputy account without its deputy', (d) => (d.users.find((u: any) => u.role === 'deputy').deputy = null), 'users[2].deputy', /代表/],
       ['a plain password in passwordHash', (d) => (d.users[0].passwordHash = 'Renda@2026'), 'users[0].passwordHash', /明文/],
       ['two group leaders', (d) => (d.groups[0].members[1].role = 'leader'), 'groups[0].members', /组长/],
+      ['an activity of a kind that exists nowhere', (d) => (d.activities[0].kind = 'K77'), 'activities[0].kind', /活动类型 “K77” 不存在/],
+      ['an activity time not in stored form', (d) => (d.activities[0].startAt = '2026-03-31 23:30'), 'activities[0].startAt', /UTC/],
+      ['an activity ending before it starts', (d) => (d.activities[0].endAt = d.activities[0].startAt), 'activities[0].endAt', /晚于/],
+      ['a deputy invited twice', (d) => d.activities[0].invitations.push({ ...d.activities[0].invitations[0] }), 'activities[0].invitations[3]', /重复/],
+      ['an invitation of a deputy that exists nowhere', (d) => (d.activities[0].invitations[0].deputy = 'D999'), 'activities[0].invitations[0].deputy', /D999/],
+      ['a series date taken twice', (d) => (d.activities[2].seriesDate = d.activities[1].seriesDate), 'activities[2].seriesDate', /已有一次活动/],
+      ['a town organiser with a code', (d) => (d.activities[0].organiser = 'S01'), 'activities[0].organiser', /null/],
+      ['a series invite naming an unknown group', (d) => d.activitySeries[0].invite.groups.push('G77'), 'activitySeries[0].invite.groups[2]', /G77/],
     ];
     for (const [title, mutate, field, message] of cases) {
       it(title, async () => {

@@ -27,7 +27,11 @@ describe('docs/workbook.schema.json', () => {
       'groups',
       'presidium',
       'users',
+      'activityKinds',
+      'activitySeries',
+      'activities',
     ]);
+    expect(schema.properties.activities.items.required).toContain('invitations');
     expect(schema.properties.deputies.items.required).toContain('idNumber');
     expect(schema.properties.users.items.required).not.toContain('passwordHash');
   });

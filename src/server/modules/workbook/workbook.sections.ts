@@ -1,3 +1,6 @@
+import { activitiesSection } from './sections/activities.section.ts';
+import { activityKindsSection } from './sections/activity-kinds.section.ts';
+import { activitySeriesSection } from './sections/activity-series.section.ts';
 import { constituenciesSection } from './sections/constituencies.section.ts';
 import { deputiesSection } from './sections/deputies.section.ts';
 import { groupsSection } from './sections/groups.section.ts';
@@ -25,4 +28,7 @@ export const SECTIONS = [
   groupsSection,
   presidiumSection,
   usersSection,
+  activityKindsSection,
+  activitySeriesSection,
+  activitiesSection,
 ] as const;

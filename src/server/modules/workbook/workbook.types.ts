@@ -6,7 +6,19 @@ import type { Ctx } from '../../http/principal.ts';
 import { type Counts, type SortKey, sortByKey } from './workbook.rules.ts';
 
 /** The kinds of record other records refer to by external key. */
-export type KeyKind = 'village' | 'term' | 'constituency' | 'station' | 'unit' | 'deputy' | 'group' | 'presidium' | 'user';
+export type KeyKind =
+  | 'village'
+  | 'term'
+  | 'constituency'
+  | 'station'
+  | 'unit'
+  | 'deputy'
+  | 'group'
+  | 'presidium'
+  | 'user'
+  | 'activity_kind'
+  | 'activity_series'
+  | 'activity';
 
 /**
  * External key -> internal id, per kind: filled from the database before the import, then by each

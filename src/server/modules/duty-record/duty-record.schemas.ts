@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { registerFieldLabels } from '../../http/errors.ts';
+import { COUNTS_AS } from '../activities/activities.schemas.ts';
+
+registerFieldLabels({ year: '年份', month: '月份' });
+
+// Optional: the service fills in the current China year / month (no .default() in input schemas).
+export const DutyRecordQuery = z.object({
+  year: z
+    .string()
+    .regex(/^(19|20)\d\d$|^2100$/, '年份应为 1900 到 2100 之间的四位数字')
+    .optional(),
+});
+export const BoardQuery = z.object({
+  month: z
+    .string()
+    .regex(/^((19|20)\d\d|2100)-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+    .optional(),
+});
+
+export const ENTRY_STATUSES = ['present', 'late', 'on_leave', 'absent', 'pending'] as const;
+
+const Counts = z.object({
+  /** Every invitation of the period, the pending ones included. */
+  invited: z.number().int(),
+  present: z.number().int(),
+  late: z.number().int(),
+  onLeave: z.number().int(),
+  absent: z.number().int(),
+  /** Invitations to activities that have not ended yet. */
+  pending: z.number().int(),
+  /** attendanceRate over the decided invitations; null when nobody was expected. */
+  rate: z.number().nullable(),
+});
+
+/**
+ * One line of the record. `source` says what it comes from; later features add their own kinds of
+ * entry (suggestions, receptions on duty, duty reports, points) as further members of this union.
+ */
+const ActivityEntry = z.object({
+  source: z.literal('activity'),
+  id: z.string(),
+  code: z.string(),
+  /** China date of the start. */
+  date: z.string(),
+  startAt: z.string(),
+  endAt: z.string(),
+  title: z.string(),
+  kindName: z.string(),
+  countsAs: z.enum(COUNTS_AS),
+  place: z.string(),
+  status: z.enum(ENTRY_STATUSES),
+});
+export const DutyEntry = z.discriminatedUnion('source', [ActivityEntry]);
+
+export const DutyRecordOut = z.object({
+  year: z.number().int(),
+  deputy: z.object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    status: z.string(),
+    termNumber: z.number().int(),
+    isTownLevel: z.boolean(),
+    isCountyLevel: z.boolean(),
+    station: z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable(),
+    groups: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), role: z.enum(['leader', 'vice_leader', 'member']) })),
+    /** The latest presidium seat held during the year, if any. */
+    presidium: z
+      .object({ position: z.enum(['chair', 'vice_chair', 'member']), termNumber: z.number().int(), startDate: z.string(), endDate: z.string().nullable() })
+      .nullable(),
+  }),
+  months: z.array(
+    z.object({
+      month: z.number().int(),
+      entries: z.array(DutyEntry),
+      /** Per source; later features add their own counts beside `activities`. */
+      counts: z.object({ activities: Counts }),
+    }),
+  ),
+  totals: z.object({
+    activities: Counts.extend({
+      /** present + late */
+      attended: z.number().int(),
+      trainings: z.number().int(),
+      inspections: z.number().int(),
+      research: z.number().int(),
+      /** Activities attended, by what their kind counts as. */
+      attendedByCountsAs: z.record(z.enum(COUNTS_AS), z.number().int()),
+    }),
+  }),
+  trainingTopics: z.array(z.object({ id: z.string(), title: z.string(), date: z.string() })),
+});
+
+const BoardCounts = Counts.extend({ trainings: z.number().int() });
+
+export const BoardOut = z.object({
+  month: z.string(),
+  station: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  /** Highest rate first (no rate last), then by name. */
+  rows: z.array(BoardCounts.extend({ deputyId: z.string(), code: z.string(), name: z.string(), status: z.string() })),
+  totals: BoardCounts.extend({ deputies: z.number().int(), activities: z.number().int() }),
+});

@@ -1,0 +1,82 @@
+import type { z } from 'zod';
+import type { ActivityCountsAs } from '../../db/schema.ts';
+import { ForbiddenError, NotFoundError } from '../../http/errors.ts';
+import { type Ctx, townOf } from '../../http/principal.ts';
+import { chinaDateOf } from '../activities/activities.rules.ts';
+import { COUNTS_AS } from '../activities/activities.schemas.ts';
+import { activityEntries, findDeputyInfo, groupsOfDeputy, presidiumSeats } from './duty-record.repo.ts';
+import { type EntryStatus, attended, chinaMonthOf, entryStatus, periodCounts, yearRange } from './duty-record.rules.ts';
+import type { DutyRecordQuery } from './duty-record.schemas.ts';
+
+/**
+ * A deputy's duty record for one China calendar year. Staff of the town read any deputy's (a liaison
+ * only those of their own station, else 403); a deputy reads only their own — another deputy's answers
+ * 404, as if it did not exist, so a deputy cannot even learn which ids are deputies.
+ */
+export async function dutyRecord(ctx: Ctx, deputyId: string, q: z.infer<typeof DutyRecordQuery>, now = new Date()) {
+  const townId = townOf(ctx);
+  const p = ctx.principal;
+  if (p.role === 'deputy' && p.deputyId !== deputyId) throw new NotFoundError('代表');
+  const d = await findDeputyInfo(ctx.db, townId, deputyId);
+  if (!d) throw new NotFoundError('代表');
+  if (p.role === 'liaison' && (p.stationId === null || d.stationId !== p.stationId)) throw new ForbiddenError('联络员只能查看本联络站代表的履职档案');
+
+  const year = q.year ? Number(q.year) : Number(chinaDateOf(now.toISOString()).slice(0, 4));
+  const [groups, seats, rows] = await Promise.all([
+    groupsOfDeputy(ctx.db, townId, deputyId),
+    presidiumSeats(ctx.db, townId, deputyId, `${year}-01-01`, `${year}-12-31`),
+    activityEntries(ctx.db, townId, deputyId, yearRange(year)),
+  ]);
+
+  const entries = rows.map((r) => ({
+    source: 'activity' as const,
+    id: r.id,
+    code: r.code,
+    date: chinaDateOf(r.startAt),
+    startAt: r.startAt,
+    endAt: r.endAt,
+    title: r.title,
+    kindName: r.kindName,
+    countsAs: r.countsAs,
+    place: r.place,
+    status: entryStatus(r, r, now),
+  }));
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const mine = entries.filter((e) => chinaMonthOf(e.startAt) === i + 1);
+    return { month: i + 1, entries: mine, counts: { activities: periodCounts(mine.map((e) => e.status)) } };
+  });
+
+  const done = entries.filter((e) => attended(e.status));
+  const attendedByCountsAs = Object.fromEntries(COUNTS_AS.map((c) => [c, 0])) as Record<ActivityCountsAs, number>;
+  for (const e of done) attendedByCountsAs[e.countsAs]++;
+  const totals = periodCounts(entries.map((e): EntryStatus => e.status));
+  const seat = seats[0];
+
+  return {
+    year,
+    deputy: {
+      id: d.id,
+      code: d.code,
+      name: d.name,
+      status: d.status,
+      termNumber: d.termNumber,
+      isTownLevel: d.isTownLevel === 1,
+      isCountyLevel: d.isCountyLevel === 1,
+      station: d.stationId ? { id: d.stationId, code: d.stationCode ?? '', name: d.stationName ?? '' } : null,
+      groups,
+      presidium: seat ? { position: seat.position, termNumber: seat.termNumber, startDate: seat.startDate, endDate: seat.endDate } : null,
+    },
+    months,
+    totals: {
+      activities: {
+        ...totals,
+        attended: totals.present + totals.late,
+        trainings: attendedByCountsAs.training,
+        inspections: attendedByCountsAs.inspection,
+        research: attendedByCountsAs.research,
+        attendedByCountsAs,
+      },
+    },
+    trainingTopics: done.filter((e) => e.countsAs === 'training').map((e) => ({ id: e.id, title: e.title, date: e.date })),
+  };
+}
