@@ -1,6 +1,7 @@
 import { http } from './client.ts';
 
-export type GroupRole = 'leader' | 'vice_leader' | 'member';
+export const GROUP_ROLES = ['leader', 'vice_leader', 'member'] as const;
+export type GroupRole = (typeof GROUP_ROLES)[number];
 export type Group = {
   id: string;
   code: string;
@@ -10,9 +11,14 @@ export type Group = {
   memberCount: number;
   leaderName: string | null;
 };
-export type GroupDetail = Group & { description: string; members: { deputyId: string; name: string; role: GroupRole }[]; version: number };
+export type GroupMember = { deputyId: string; name: string; role: GroupRole };
+export type GroupDetail = Group & { description: string; members: GroupMember[]; version: number };
+export type GroupInput = { code?: string; name: string; stationId?: string | null; description?: string };
 
 export const groupsApi = {
   list: () => http.get<Group[]>('/groups'),
   get: (id: string) => http.get<GroupDetail>(`/groups/${id}`),
+  create: (body: GroupInput) => http.post<GroupDetail>('/groups', body),
+  update: (id: string, body: Partial<GroupInput> & { version: number }) => http.patch<GroupDetail>(`/groups/${id}`, body),
+  setMembers: (id: string, members: { deputyId: string; role: GroupRole }[]) => http.put<GroupDetail>(`/groups/${id}/members`, { members }),
 };

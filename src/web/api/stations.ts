@@ -35,7 +35,25 @@ export type StationDetail = Station & {
   version: number;
 };
 
+export type StationInput = {
+  code?: string;
+  name: string;
+  kind: StationKind;
+  address?: string;
+  phone?: string | null;
+  headDeputyId?: string | null;
+  description?: string;
+  scheduleRule?: ScheduleRule | null;
+};
+
+export type ReceptionDays = { rule: ScheduleRule | null; text: string; dates: string[] };
+
 export const stationsApi = {
   list: () => http.get<Station[]>('/stations'),
   get: (id: string) => http.get<StationDetail>(`/stations/${id}`),
+  create: (body: StationInput) => http.post<StationDetail>('/stations', body),
+  update: (id: string, body: Partial<StationInput> & { version: number }) => http.patch<StationDetail>(`/stations/${id}`, body),
+  setVillages: (id: string, villageIds: string[]) => http.put<StationDetail>(`/stations/${id}/villages`, { villageIds }),
+  setDeputies: (id: string, deputyIds: string[]) => http.put<StationDetail>(`/stations/${id}/deputies`, { deputyIds }),
+  receptionDays: (id: string, range: { from?: string; to?: string } = {}) => http.get<ReceptionDays>(`/stations/${id}/reception-days`, range),
 };

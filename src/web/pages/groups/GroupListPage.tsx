@@ -1,49 +1,54 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Skeleton, type TableColumnsType } from 'antd';
-import { useMemo } from 'react';
-import { Link } from 'react-router-dom';
+import { Button, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ADMINS } from '../../api/auth.ts';
 import { type Group, groupsApi } from '../../api/groups.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useIsMobile } from '../../hooks/useIsMobile.ts';
+import { useHasRole } from '../../hooks/useMe.ts';
 import { useT } from '../../i18n/index.tsx';
-import { DataTable } from '../../components/DataTable.tsx';
+import { GroupCards } from './GroupCards.tsx';
+import { GroupDetailDrawer } from './GroupDetailDrawer.tsx';
+import { GroupFormDrawer } from './GroupFormDrawer.tsx';
 
-/** The members of one group, loaded when its row is expanded. */
-function GroupMembers({ id }: { id: string }) {
-  const t = useT();
-  const q = useQuery({ queryKey: ['groups', 'one', id], queryFn: () => groupsApi.get(id) });
-  if (q.isPending) return <Skeleton active paragraph={{ rows: 2 }} />;
-  if (q.error) return <LoadError error={q.error} />;
-  return (
-    <ul aria-label={t('group.members')} style={{ margin: 0, paddingInlineStart: 20, columns: '12em' }}>
-      {q.data.members.map((m) => (
-        <li key={m.deputyId}>
-          <Link to={`/deputies/${m.deputyId}`}>{m.name}</Link>
-          {m.role !== 'member' && `（${t.enum('groupRole', m.role)}）`}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
+/** The town's deputy groups; `?group=<id>` opens one (so a group can be linked to). */
 export default function GroupListPage() {
   const t = useT();
+  const mobile = useIsMobile();
+  const isAdmin = useHasRole(ADMINS);
+  const [params, setParams] = useSearchParams();
+  const openId = params.get('group');
+  // undefined: closed; null: a new group; an id: that group.
+  const [form, setForm] = useState<string | null | undefined>(undefined);
   const q = useQuery({ queryKey: ['groups', 'list'], queryFn: groupsApi.list });
+  const linkTo = (g: Group) => `?group=${g.id}`;
+  const show = (id: string | null) => setParams(id ? { group: id } : {});
   const columns = useMemo<TableColumnsType<Group>>(
     () => [
       { key: 'code', dataIndex: 'code', title: t('common.code'), width: 100 },
-      { key: 'name', dataIndex: 'name', title: t('common.name') },
-      { key: 'station', dataIndex: 'stationName', title: t('group.station'), width: 160 },
+      { key: 'name', title: t('common.name'), render: (_, g) => <Link to={`?group=${g.id}`}>{g.name}</Link> },
+      { key: 'station', dataIndex: 'stationName', title: t('group.station'), width: 200 },
       { key: 'leader', dataIndex: 'leaderName', title: t('group.leader'), width: 110 },
       { key: 'memberCount', dataIndex: 'memberCount', title: t('group.memberCount'), width: 90 },
     ],
     [t],
   );
+  const actions = isAdmin ? (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm(null)}>
+      {t('group.add')}
+    </Button>
+  ) : undefined;
   return (
     <>
-      <PageHeader title={t('group.title')} />
+      <PageHeader title={t('group.title')} extra={actions} />
       {q.error ? (
         <LoadError error={q.error} onRetry={() => void q.refetch()} />
+      ) : mobile ? (
+        <GroupCards items={q.data} loading={q.isFetching} linkTo={linkTo} />
       ) : (
         <DataTable<Group>
           label={t('group.title')}
@@ -54,7 +59,18 @@ export default function GroupListPage() {
           loading={q.isFetching}
           scroll={{ x: 640 }}
           pagination={false}
-          expandable={{ expandedRowRender: (g) => <GroupMembers id={g.id} /> }}
+        />
+      )}
+      <GroupDetailDrawer groupId={openId} canEdit={isAdmin} onClose={() => show(null)} onEdit={(id) => setForm(id)} />
+      {isAdmin && (
+        <GroupFormDrawer
+          open={form !== undefined}
+          groupId={form ?? undefined}
+          onClose={() => setForm(undefined)}
+          onSaved={(g) => {
+            setForm(undefined);
+            show(g.id);
+          }}
         />
       )}
     </>

@@ -1,15 +1,25 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import type { TableColumnsType } from 'antd';
-import { useMemo } from 'react';
-import { Link } from 'react-router-dom';
+import { Button, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { ADMINS } from '../../api/auth.ts';
 import { type Station, stationsApi } from '../../api/stations.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useIsMobile } from '../../hooks/useIsMobile.ts';
+import { useHasRole } from '../../hooks/useMe.ts';
 import { useT } from '../../i18n/index.tsx';
-import { DataTable } from '../../components/DataTable.tsx';
+import { StationCards } from './StationCards.tsx';
+import { StationFormDrawer } from './StationFormDrawer.tsx';
 
 export default function StationListPage() {
   const t = useT();
+  const navigate = useNavigate();
+  const mobile = useIsMobile();
+  const isAdmin = useHasRole(ADMINS);
+  const [creating, setCreating] = useState(false);
   const q = useQuery({ queryKey: ['stations', 'list'], queryFn: stationsApi.list });
   const columns = useMemo<TableColumnsType<Station>>(
     () => [
@@ -24,11 +34,18 @@ export default function StationListPage() {
     ],
     [t],
   );
+  const actions = isAdmin ? (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+      {t('station.add')}
+    </Button>
+  ) : undefined;
   return (
     <>
-      <PageHeader title={t('station.title')} />
+      <PageHeader title={t('station.title')} extra={actions} />
       {q.error ? (
         <LoadError error={q.error} onRetry={() => void q.refetch()} />
+      ) : mobile ? (
+        <StationCards items={q.data} loading={q.isFetching} />
       ) : (
         <DataTable<Station>
           label={t('station.title')}
@@ -39,6 +56,16 @@ export default function StationListPage() {
           loading={q.isFetching}
           scroll={{ x: 900 }}
           pagination={false}
+        />
+      )}
+      {isAdmin && (
+        <StationFormDrawer
+          open={creating}
+          onClose={() => setCreating(false)}
+          onSaved={(s) => {
+            setCreating(false);
+            navigate(`/stations/${s.id}`);
+          }}
         />
       )}
     </>
