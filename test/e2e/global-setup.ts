@@ -25,7 +25,11 @@ function freePort(): Promise<number> {
 let server: ChildProcess | undefined;
 let dir: string | undefined;
 
-/** Start the real server (`renda serve`) on a fresh SQLite file; it loads the demo data on first start. */
+/**
+ * Start the real server (`renda serve`) on a fresh SQLite file; it loads the demo data on first start.
+ * All browser files share this one server, one after another: a test may rely on the demo data but not on
+ * the absence of records other files add (compute expectations from the data, or use names of its own).
+ */
 export async function setup(project: TestProject): Promise<void> {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renda-e2e-'));
   const port = await freePort();
