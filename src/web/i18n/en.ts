@@ -738,6 +738,13 @@ const en: Record<MsgKey, string> = {
   'board.rank': 'Rank',
   'board.pickStation': 'Choose a station',
   'board.totals': 'Total: {deputies} deputies, {activities} activities',
+  'activity.editTitle': 'Edit activity',
+  'activity.editOccurrenceNote': 'This is one day of a recurring activity: changes here affect this day only, and later changes of the series leave it as it is.',
+  'activity.outcomes': 'Outcomes',
+  'activity.series': 'Recurring',
+  'activity.moved': 'Moved',
+  'activity.detached': 'Changed on its own',
+  'activity.inviteOrganiser': 'Invite all deputies of the organising station or group to every day',
 };
 
 export default en;

@@ -736,6 +736,13 @@ const zhCN = {
   'board.rank': '名次',
   'board.pickStation': '请选择联络站',
   'board.totals': '合计：{deputies} 位代表，{activities} 次活动',
+  'activity.editTitle': '编辑活动',
+  'activity.editOccurrenceNote': '这是周期性活动中的一次：此处的修改只影响这一天，之后修改系列时不会覆盖它。',
+  'activity.outcomes': '活动成效',
+  'activity.series': '周期性活动',
+  'activity.moved': '已改期',
+  'activity.detached': '已单独调整',
+  'activity.inviteOrganiser': '每次活动邀请组织方（联络站或小组）的全部代表',
 } as const;
 
 export type MsgKey = keyof typeof zhCN;

@@ -44,6 +44,7 @@ function items(t: Translate, d: Deputy, isAdmin: boolean): DescriptionsProps['it
     { key: 'statusHistory', label: t('deputy.statusHistory'), children: statusText(t, d) },
     { key: 'hardship', label: t('deputy.hardship'), children: d.hardship ? t('common.yes') : t('common.no') },
     { key: 'updatedAt', label: t('deputy.updatedAt'), children: dayjs(d.updatedAt).format('YYYY-MM-DD HH:mm') },
+    ...(isAdmin ? [{ key: 'dutyRecord', label: t('nav.dutyRecord'), children: <a href={`/deputies/${d.id}/duty-record`}>{t('dutyRecord.link')}</a> }] : []),
     { key: 'notes', label: t('deputy.notes'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{dash(d.notes)}</span>, span: 'filled' },
   ];
 }
