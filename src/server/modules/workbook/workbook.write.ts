@@ -42,6 +42,47 @@ export async function deleteChildren(
   }
 }
 
+/**
+ * Replace the child rows (villages, members, invitations, …) of updated parents: the document carries
+ * each parent's whole list, so the old children go and the document's are written.
+ */
+export async function replaceChildren<R>(
+  trx: Kysely<DB>,
+  townId: string,
+  table: keyof DB & string,
+  parentColumn: string,
+  rows: readonly { id: string; after: R }[],
+  write: (rows: { id: string; record: R }[]) => Promise<void>,
+): Promise<void> {
+  await deleteChildren(
+    trx,
+    table,
+    parentColumn,
+    rows.map((r) => r.id),
+    townId,
+  );
+  await write(rows.map((r) => ({ id: r.id, record: r.after })));
+}
+
+/** Write changed fields of versioned rows, bumping the version so a form opened before the import sees a conflict. */
+export async function updateVersionedRows<R>(
+  trx: Kysely<DB>,
+  townId: string,
+  table: 'station' | 'deputyGroup' | 'activity',
+  now: string,
+  rows: readonly { id: string; after: R }[],
+  fields: (r: R) => Record<string, unknown>,
+): Promise<void> {
+  for (const { id, after } of rows) {
+    await (trx as Kysely<any>)
+      .updateTable(table)
+      .set((eb: any) => ({ ...fields(after), version: eb('version', '+', 1), updatedAt: now }))
+      .where('townId', '=', townId)
+      .where('id', '=', id)
+      .execute();
+  }
+}
+
 export type UpsertSpec<R> = {
   kind: KeyKind;
   keyOf(r: R): string;

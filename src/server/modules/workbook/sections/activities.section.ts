@@ -5,7 +5,7 @@ import { Key, Name, NullableDate, Text } from '../workbook.schemas.ts';
 import { sortByKey } from '../workbook.rules.ts';
 import { defineSection } from '../workbook.types.ts';
 import { newId } from '../../../lib/ids.ts';
-import { bool, deleteChildren, flag, insertMany, upsertRecords } from '../workbook.write.ts';
+import { bool, flag, insertMany, replaceChildren, updateVersionedRows, upsertRecords } from '../workbook.write.ts';
 import { OrganiserFields, Speakers, UtcTime, checkOrganiser, organiserIds, organiserShapeIssue, speakersOf } from './activity.fields.ts';
 
 /** One invited deputy: the answer, the leave and its decision, the attendance, as the invitation keeps them. */
@@ -230,22 +230,8 @@ export const activitiesSection = defineSection<'activities', ActivityRecord>({
         await writeInvitations(rows);
       },
       async update(rows) {
-        for (const { id, after: r } of rows) {
-          await trx
-            .updateTable('activity')
-            .set((eb) => ({ ...fields(r), version: eb('version', '+', 1), updatedAt: now }))
-            .where('townId', '=', townId)
-            .where('id', '=', id)
-            .execute();
-        }
-        await deleteChildren(
-          trx,
-          'activityInvitation',
-          'activityId',
-          rows.map((r) => r.id),
-          townId,
-        );
-        await writeInvitations(rows.map((r) => ({ id: r.id, record: r.after })));
+        await updateVersionedRows(trx, townId, 'activity', now, rows, fields);
+        await replaceChildren(trx, townId, 'activityInvitation', 'activityId', rows, writeInvitations);
       },
     });
   },

@@ -3,7 +3,7 @@ import { IssueList, checkExclusive, finalState } from '../workbook.check.ts';
 import { Key, KeyList, Name, TermNumber } from '../workbook.schemas.ts';
 import { sortedTexts } from '../workbook.rules.ts';
 import { defineSection } from '../workbook.types.ts';
-import { deleteChildren, insertMany, upsertRecords } from '../workbook.write.ts';
+import { insertMany, replaceChildren, upsertRecords } from '../workbook.write.ts';
 
 export const ConstituencyRecord = z
   .strictObject({
@@ -100,14 +100,7 @@ export const constituenciesSection = defineSection<'constituencies', Constituenc
         for (const { id, after: r } of rows) {
           await trx.updateTable('constituency').set({ name: r.name, seats: r.seats }).where('townId', '=', townId).where('id', '=', id).execute();
         }
-        await deleteChildren(
-          trx,
-          'constituencyVillage',
-          'constituencyId',
-          rows.map((r) => r.id),
-          townId,
-        );
-        await writeVillages(rows.map((r) => ({ id: r.id, record: r.after })));
+        await replaceChildren(trx, townId, 'constituencyVillage', 'constituencyId', rows, writeVillages);
       },
     });
   },

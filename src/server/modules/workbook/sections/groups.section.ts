@@ -3,7 +3,7 @@ import { IssueList, checkUniqueValue } from '../workbook.check.ts';
 import { Key, Name, Text } from '../workbook.schemas.ts';
 import { sortByKey } from '../workbook.rules.ts';
 import { defineSection } from '../workbook.types.ts';
-import { deleteChildren, insertMany, upsertRecords } from '../workbook.write.ts';
+import { insertMany, replaceChildren, updateVersionedRows, upsertRecords } from '../workbook.write.ts';
 
 export const GroupMember = z.strictObject({
   deputy: Key.meta({ description: '代表编码' }),
@@ -117,22 +117,8 @@ export const groupsSection = defineSection<'groups', GroupRecord>({
         await writeMembers(rows);
       },
       async update(rows) {
-        for (const { id, after: r } of rows) {
-          await trx
-            .updateTable('deputyGroup')
-            .set((eb) => ({ ...fields(r), version: eb('version', '+', 1), updatedAt: now }))
-            .where('townId', '=', townId)
-            .where('id', '=', id)
-            .execute();
-        }
-        await deleteChildren(
-          trx,
-          'groupMember',
-          'groupId',
-          rows.map((r) => r.id),
-          townId,
-        );
-        await writeMembers(rows.map((r) => ({ id: r.id, record: r.after })));
+        await updateVersionedRows(trx, townId, 'deputyGroup', now, rows, fields);
+        await replaceChildren(trx, townId, 'groupMember', 'groupId', rows, writeMembers);
       },
     });
   },

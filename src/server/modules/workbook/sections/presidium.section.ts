@@ -4,7 +4,7 @@ import { DateField, Key, KeyList, NullableDate, SortOrder, TermNumber } from '..
 import { sortedTexts } from '../workbook.rules.ts';
 import { defineSection } from '../workbook.types.ts';
 import type { DeputyRecord } from './deputies.section.ts';
-import { deleteChildren, insertMany, upsertRecords } from '../workbook.write.ts';
+import { insertMany, replaceChildren, upsertRecords } from '../workbook.write.ts';
 
 export const PresidiumRecord = z
   .strictObject({
@@ -146,14 +146,7 @@ export const presidiumSection = defineSection<'presidium', PresidiumRecord>({
         for (const { id, after: r } of ordered) {
           await trx.updateTable('presidiumMember').set(fields(r)).where('townId', '=', townId).where('id', '=', id).execute();
         }
-        await deleteChildren(
-          trx,
-          'presidiumLiaison',
-          'presidiumMemberId',
-          rows.map((r) => r.id),
-          townId,
-        );
-        await writeLiaisons(rows.map((r) => ({ id: r.id, record: r.after })));
+        await replaceChildren(trx, townId, 'presidiumLiaison', 'presidiumMemberId', rows, writeLiaisons);
       },
     });
   },

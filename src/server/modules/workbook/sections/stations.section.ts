@@ -4,7 +4,7 @@ import { IssueList, checkExclusive, checkUniqueValue, finalState } from '../work
 import { Key, KeyList, Name, Phone, Text } from '../workbook.schemas.ts';
 import { sortedTexts } from '../workbook.rules.ts';
 import { defineSection } from '../workbook.types.ts';
-import { deleteChildren, insertMany, upsertRecords } from '../workbook.write.ts';
+import { insertMany, replaceChildren, updateVersionedRows, upsertRecords } from '../workbook.write.ts';
 
 /** The reception-day rule, as the stations module validates and stores it (normalised JSON). */
 const ScheduleRuleField = ScheduleRuleSchema.meta({
@@ -155,22 +155,8 @@ export const stationsSection = defineSection<'stations', StationRecord>({
         await writeVillages(rows);
       },
       async update(rows) {
-        for (const { id, after: r } of rows) {
-          await trx
-            .updateTable('station')
-            .set((eb) => ({ ...fields(r), version: eb('version', '+', 1), updatedAt: now }))
-            .where('townId', '=', townId)
-            .where('id', '=', id)
-            .execute();
-        }
-        await deleteChildren(
-          trx,
-          'stationVillage',
-          'stationId',
-          rows.map((r) => r.id),
-          townId,
-        );
-        await writeVillages(rows.map((r) => ({ id: r.id, record: r.after })));
+        await updateVersionedRows(trx, townId, 'station', now, rows, fields);
+        await replaceChildren(trx, townId, 'stationVillage', 'stationId', rows, writeVillages);
       },
     });
   },
