@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { buildApp } from '../src/server/app.ts';
@@ -88,7 +91,7 @@ export type TestCtx = {
 export async function setupApi(): Promise<TestCtx> {
   const database = await freshDatabase();
   const world = await makeWorld(database.db);
-  const config = { ...loadConfig({}), webDist: '/nonexistent' };
+  const config = { ...loadConfig({}), webDist: '/nonexistent', filesDir: fs.mkdtempSync(path.join(os.tmpdir(), 'renda-files-')) };
   const app = await buildApp({ db: database.db, engine: database.engine, config });
   const cache = new Map<string, Client>();
   return {
@@ -107,6 +110,7 @@ export async function setupApi(): Promise<TestCtx> {
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(config.filesDir, { recursive: true, force: true });
     },
   };
 }

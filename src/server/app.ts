@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Engine } from './db/kysely.ts';
 import type { DB } from './db/schema.ts';
+import { type FileStore, LocalFileStore } from './lib/storage.ts';
 import { accessPlugin } from './http/access.plugin.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { apiModules } from './modules/index.ts';
@@ -24,12 +25,16 @@ export type AppDeps = {
   db: Kysely<DB>;
   engine: Engine;
   config: Config;
+  /** Where uploaded files' bytes go. */
+  files: FileStore;
 };
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /** The whole HTTP app, without listening: tests call `app.inject`, main.ts calls `listen`. */
-export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+export async function buildApp(input: Omit<AppDeps, 'files'> & { files?: FileStore }, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+  // The file store defaults to the configured folder; tests pass their own.
+  const deps: AppDeps = { ...input, files: input.files ?? new LocalFileStore(input.config.filesDir) };
   const app = Fastify({
     logger: opts.logger ?? false,
     genReqId: () => crypto.randomUUID(),

@@ -21,6 +21,8 @@ const EnvSchema = z.object({
    * client could pick its own IP and walk past the per-IP login limit.
    */
   TRUST_PROXY: z.string().default(''),
+  /** Folder of uploaded files (photos, documents, reports). Back it up with the database. */
+  FILES_DIR: z.string().default(path.join('data', 'files')),
   /** Where the built web app lives (vite build output). */
   WEB_DIST: z.string().default(path.join('dist', 'web')),
 });
@@ -35,6 +37,7 @@ export type Config = {
   sessionAbsoluteMinutes: number;
   cookieSecure: boolean;
   webDist: string;
+  filesDir: string;
   trustProxy: string | false;
 };
 
@@ -50,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMinutes: e.SESSION_ABSOLUTE_MINUTES,
     cookieSecure: e.COOKIE_SECURE === 'true',
     webDist: e.WEB_DIST,
+    filesDir: e.FILES_DIR,
     trustProxy: e.TRUST_PROXY === '' ? false : e.TRUST_PROXY,
   };
 }

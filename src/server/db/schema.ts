@@ -1,4 +1,8 @@
 import type { Generated } from 'kysely';
+import type { ActivityFileTables } from './tables/activity-files.ts';
+import type { DocumentTables } from './tables/documents.ts';
+import type { PresidiumMeetingTables } from './tables/presidium-meetings.ts';
+import type { ResearchTables } from './tables/research.ts';
 
 /*
  * Table types, camelCase (the CamelCasePlugin maps them to snake_case columns).
@@ -337,7 +341,24 @@ export interface ActivityInvitationTable {
   signedInAt: string | null;
 }
 
-export interface DB {
+export type FileKind = 'jpeg' | 'png' | 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'doc' | 'xls' | 'ppt';
+
+export interface StoredFileTable {
+  id: string;
+  townId: string;
+  name: string;
+  kind: FileKind;
+  mime: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+  uploadedBy: string | null;
+  uploadedAt: string;
+}
+
+/** Every table. Areas added after the activities keep their table types in ./tables/<area>.ts. */
+export interface DB extends PresidiumMeetingTables, DocumentTables, ResearchTables, ActivityFileTables {
+  storedFile: StoredFileTable;
   county: CountyTable;
   town: TownTable;
   village: VillageTable;

@@ -11,6 +11,7 @@ import { groupsRoutes } from './groups/groups.routes.ts';
 import { presidiumRoutes } from './presidium/presidium.routes.ts';
 import { activitiesRoutes } from './activities/activities.routes.ts';
 import { dutyRecordRoutes } from './duty-record/duty-record.routes.ts';
+import { filesRoutes } from './files/files.routes.ts';
 
 /** Every API module, mounted under /api/v1. One line per domain area. */
-export const apiModules: FastifyPluginAsyncZod<AppDeps>[] = [authRoutes, auditRoutes, unitsRoutes, regionsRoutes, accountsRoutes, stationsRoutes, groupsRoutes, presidiumRoutes, deputiesRoutes, activitiesRoutes, dutyRecordRoutes];
+export const apiModules: FastifyPluginAsyncZod<AppDeps>[] = [authRoutes, auditRoutes, unitsRoutes, regionsRoutes, accountsRoutes, stationsRoutes, groupsRoutes, presidiumRoutes, deputiesRoutes, filesRoutes, activitiesRoutes, dutyRecordRoutes];

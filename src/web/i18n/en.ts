@@ -1,4 +1,10 @@
 import type { MsgKey } from './zh-CN.ts';
+import { en as meetingsEn } from './areas/meetings.ts';
+import { en as documentsEn } from './areas/documents.ts';
+import { en as researchEn } from './areas/research.ts';
+import { en as activityFilesEn } from './areas/activityFiles.ts';
+import { en as activityViewsEn } from './areas/activityViews.ts';
+
 
 /** English. Every key of the Chinese dictionary must be here (the type checks it). */
 const en: Record<MsgKey, string> = {
@@ -745,6 +751,11 @@ const en: Record<MsgKey, string> = {
   'activity.moved': 'Moved',
   'activity.detached': 'Changed on its own',
   'activity.inviteOrganiser': 'Invite all deputies of the organising station or group to every day',
+  ...meetingsEn,
+  ...documentsEn,
+  ...researchEn,
+  ...activityFilesEn,
+  ...activityViewsEn,
 };
 
 export default en;

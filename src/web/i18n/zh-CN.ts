@@ -1,3 +1,9 @@
+import { zh as meetingsZh } from './areas/meetings.ts';
+import { zh as documentsZh } from './areas/documents.ts';
+import { zh as researchZh } from './areas/research.ts';
+import { zh as activityFilesZh } from './areas/activityFiles.ts';
+import { zh as activityViewsZh } from './areas/activityViews.ts';
+
 /** Chinese (the first language). Keys are grouped by page; enumerations are `<group>.<value>`. */
 const zhCN = {
   'app.title': '人大工作台',
@@ -743,6 +749,11 @@ const zhCN = {
   'activity.moved': '已改期',
   'activity.detached': '已单独调整',
   'activity.inviteOrganiser': '每次活动邀请组织方（联络站或小组）的全部代表',
+  ...meetingsZh,
+  ...documentsZh,
+  ...researchZh,
+  ...activityFilesZh,
+  ...activityViewsZh,
 } as const;
 
 export type MsgKey = keyof typeof zhCN;

@@ -3,6 +3,7 @@ import * as m20261128_0001 from './20261128_0001_foundation.ts';
 import * as m20261128_0020 from './20261128_0020_organisation_guards.ts';
 import * as m20261128_0050 from './20261128_0050_activities.ts';
 import * as m20261128_0060 from './20261128_0060_activity_codes.ts';
+import * as m20261128_0070 from './20261128_0070_files.ts';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0020_organisation_guards': m20261128_0020,
   '20261128_0050_activities': m20261128_0050,
   '20261128_0060_activity_codes': m20261128_0060,
+  '20261128_0070_files': m20261128_0070,
 };

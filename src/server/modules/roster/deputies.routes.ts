@@ -1,8 +1,8 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.ts';
+import { readUpload } from '../../http/upload.ts';
 import { ctxOf } from '../../http/access.plugin.ts';
-import { AppError, ValidationError } from '../../http/errors.ts';
 import { ADMINS, ALL_ROLES, STAFF, townOf } from '../../http/principal.ts';
 import { IdParam } from '../../http/schemas.ts';
 import { todayInChina } from '../../lib/time.ts';
@@ -41,23 +41,6 @@ import {
 } from './deputies.service.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The one file of a multipart upload (field `file`), read into memory up to `maxBytes`. */
-async function readUpload(req: FastifyRequest, maxBytes: number, tooLarge: string): Promise<{ fileName: string; bytes: Buffer }> {
-  if (!req.isMultipart()) throw ValidationError.field('file', '请以 multipart/form-data 方式上传文件');
-  const tooLargeError = () => new AppError('PAYLOAD_TOO_LARGE', 413, tooLarge, { issues: [{ field: 'file', message: tooLarge }] });
-  try {
-    // One byte over the limit is enough to know the file is too large.
-    const part = await req.file({ limits: { fileSize: maxBytes + 1, files: 1 } });
-    if (part?.fieldname !== 'file') throw ValidationError.field('file', '请选择要上传的文件（表单字段 file）');
-    const bytes = await part.toBuffer();
-    if (bytes.length > maxBytes) throw tooLargeError();
-    return { fileName: part.filename ?? '', bytes };
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLargeError();
-    throw err;
-  }
-}
 
 function sendXlsx(reply: FastifyReply, fileName: string, bytes: Buffer) {
   return reply

@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app.ts';
+import { ctxOf } from '../../http/access.plugin.ts';
+import { STAFF } from '../../http/principal.ts';
+import { IdParam } from '../../http/schemas.ts';
+import { readUpload } from '../../http/upload.ts';
+import { FileMeta, UploadQuery } from './files.schemas.ts';
+import { KINDS_BY_USE, MAX_FILE_BYTES, MAX_FILE_LABEL, getFileRow, sendStoredFile, storeUpload } from './files.service.ts';
+
+/**
+ * Upload first, attach second: the page uploads a file here and gets its id, then saves the record
+ * (a document, an activity's photos, a research report) with that id. Reading a file goes through the
+ * record that uses it, which decides who may see it (a deputy sees a document only when it was sent to
+ * them); this route's download is for the town's staff.
+ */
+export const filesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const tags = ['files'];
+
+  app.post(
+    '/files',
+    {
+      config: { access: { roles: STAFF } },
+      schema: {
+        tags,
+        operationId: 'uploadFile',
+        summary: '上传文件（multipart 字段 file；按内容判定类型：JPEG/PNG/PDF/Word/Excel/PowerPoint，≤ 10 MB）',
+        consumes: ['multipart/form-data'],
+        querystring: UploadQuery,
+        response: { 201: FileMeta },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req, deps.db);
+      const upload = await readUpload(req, MAX_FILE_BYTES, MAX_FILE_LABEL);
+      return reply.status(201).send(await storeUpload(ctx, deps.files, upload, KINDS_BY_USE[req.query.use ?? 'any']));
+    },
+  );
+
+  app.get(
+    '/files/:id',
+    { config: { access: { roles: STAFF } }, schema: { tags, operationId: 'downloadFile', summary: '下载文件（本乡镇工作人员）', params: IdParam } },
+    async (req, reply) => sendStoredFile(reply, deps.files, await getFileRow(ctxOf(req, deps.db), req.params.id), { inline: true }),
+  );
+};

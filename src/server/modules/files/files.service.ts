@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
+import { NotFoundError, ValidationError } from '../../http/errors.ts';
+import { type Ctx, townOf } from '../../http/principal.ts';
+import { tooLargeError } from '../../http/upload.ts';
+import { newId } from '../../lib/ids.ts';
+import type { FileStore } from '../../lib/storage.ts';
+import { nowIso } from '../../lib/time.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { type StoredFileRow, findFile, findFiles } from './files.repo.ts';
+import { ALL_KINDS, DOCUMENT_KINDS, type FileKind, IMAGE_KINDS, MIME, cleanFileName, kindsMessage, sniffKind } from './files.rules.ts';
+import type { FileMeta } from './files.schemas.ts';
+
+/** The largest file accepted: a scanned minutes PDF or a phone photo fits; a video does not. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILE_LABEL = '文件不能超过 10 MB';
+
+export const KINDS_BY_USE: Record<'image' | 'document' | 'any', readonly FileKind[]> = { image: IMAGE_KINDS, document: DOCUMENT_KINDS, any: ALL_KINDS };
+
+export function fileMeta(r: StoredFileRow): FileMeta {
+  return { id: r.id, name: r.name, kind: r.kind, mime: r.mime, size: r.size, uploadedAt: r.uploadedAt };
+}
+
+/**
+ * Keep an uploaded file: check its size and its type by content, write the bytes to the store, then the
+ * row and its audit event in one transaction. If the row cannot be written the bytes are removed again,
+ * so a failed upload leaves nothing behind.
+ */
+export async function storeUpload(ctx: Ctx, store: FileStore, upload: { fileName: string; bytes: Buffer }, kinds: readonly FileKind[] = ALL_KINDS): Promise<FileMeta> {
+  const townId = townOf(ctx);
+  const { bytes } = upload;
+  if (bytes.length === 0) throw ValidationError.field('file', '文件为空');
+  if (bytes.length > MAX_FILE_BYTES) throw tooLargeError(MAX_FILE_LABEL);
+  const kind = sniffKind(bytes, upload.fileName);
+  if (!kind || !kinds.includes(kind)) throw ValidationError.field('file', `文件类型不符：${kindsMessage(kinds)}`);
+
+  const id = newId();
+  const row: StoredFileRow = {
+    id,
+    townId,
+    name: cleanFileName(upload.fileName, kind),
+    kind,
+    mime: MIME[kind],
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    storageKey: id,
+    uploadedBy: ctx.principal.userId,
+    uploadedAt: nowIso(),
+  };
+  await store.put(row.storageKey, bytes);
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx.insertInto('storedFile').values(row).execute();
+      await recordAudit(trx, ctx, { entity: 'file', entityId: id, action: 'upload', summary: `上传文件 ${row.name}`, after: { name: row.name, kind, size: row.size } });
+    });
+  } catch (err) {
+    await store.remove(row.storageKey).catch(() => undefined);
+    throw err;
+  }
+  return fileMeta(row);
+}
+
+/**
+ * The town's files named by `ids`, each checked to exist in the town (else a 400 naming `field`) and,
+ * when `kinds` is given, to be of one of them. For records that attach files uploaded earlier.
+ */
+export async function requireFiles(ctx: Ctx, ids: readonly string[], field: string, kinds?: readonly FileKind[]): Promise<StoredFileRow[]> {
+  const unique = [...new Set(ids)];
+  const rows = await findFiles(ctx.db, townOf(ctx), unique);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  unique.forEach((id) => {
+    const r = byId.get(id);
+    if (!r) throw ValidationError.field(field, `文件不存在：${id}`);
+    if (kinds && !kinds.includes(r.kind)) throw ValidationError.field(field, `文件 ${r.name} 类型不符：${kindsMessage(kinds)}`);
+  });
+  return unique.map((id) => byId.get(id) as StoredFileRow);
+}
+
+export async function getFileRow(ctx: Ctx, id: string): Promise<StoredFileRow> {
+  const row = await findFile(ctx.db, townOf(ctx), id);
+  if (!row) throw new NotFoundError('文件');
+  return row;
+}
+
+/**
+ * Send a stored file. Images may show in the page; everything else downloads. The name goes in
+ * filename* (RFC 6266) so Chinese names survive; the ASCII fallback is a neutral "file.<ext>".
+ */
+export async function sendStoredFile(reply: FastifyReply, store: FileStore, row: StoredFileRow, opts: { inline?: boolean } = {}) {
+  const bytes = await store.get(row.storageKey);
+  if (!bytes) throw new NotFoundError('文件内容');
+  const inline = opts.inline && IMAGE_KINDS.includes(row.kind);
+  const ext = row.name.split('.').pop() ?? 'bin';
+  return reply
+    .header('content-type', row.mime)
+    .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="file.${ext}"; filename*=UTF-8''${encodeURIComponent(row.name)}`)
+    .header('cache-control', 'private, no-store')
+    .send(bytes);
+}
