@@ -20,5 +20,5 @@ export const groupsApi = {
   get: (id: string) => http.get<GroupDetail>(`/groups/${id}`),
   create: (body: GroupInput) => http.post<GroupDetail>('/groups', body),
   update: (id: string, body: Partial<GroupInput> & { version: number }) => http.patch<GroupDetail>(`/groups/${id}`, body),
-  setMembers: (id: string, members: { deputyId: string; role: GroupRole }[]) => http.put<GroupDetail>(`/groups/${id}/members`, { members }),
+  setMembers: (id: string, members: { deputyId: string; role: GroupRole }[], version: number) => http.put<GroupDetail>(`/groups/${id}/members`, { members, version }),
 };

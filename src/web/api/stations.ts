@@ -53,7 +53,7 @@ export const stationsApi = {
   get: (id: string) => http.get<StationDetail>(`/stations/${id}`),
   create: (body: StationInput) => http.post<StationDetail>('/stations', body),
   update: (id: string, body: Partial<StationInput> & { version: number }) => http.patch<StationDetail>(`/stations/${id}`, body),
-  setVillages: (id: string, villageIds: string[]) => http.put<StationDetail>(`/stations/${id}/villages`, { villageIds }),
-  setDeputies: (id: string, deputyIds: string[]) => http.put<StationDetail>(`/stations/${id}/deputies`, { deputyIds }),
+  setVillages: (id: string, villageIds: string[], version: number) => http.put<StationDetail>(`/stations/${id}/villages`, { villageIds, version }),
+  setDeputies: (id: string, deputyIds: string[], version: number) => http.put<StationDetail>(`/stations/${id}/deputies`, { deputyIds, version }),
   receptionDays: (id: string, range: { from?: string; to?: string } = {}) => http.get<ReceptionDays>(`/stations/${id}/reception-days`, range),
 };

@@ -173,5 +173,11 @@ describe('groups API: create, update, members', () => {
 
     const list = (await admin.get(G)).json();
     expect(list.find((x: { id: string }) => x.id === g.id)).toMatchObject({ memberCount: 3, leaderName: '李明华' });
+
+    // A member list saved from an older version of the group is refused and changes nothing.
+    const current = (await admin.get(`${G}/${g.id}`)).json();
+    const stale = await admin.put(url, { members: team([d[1].id, d[2].id, d[3].id]), version: current.version - 1 });
+    expect(stale.statusCode).toBe(409);
+    expect((await admin.get(`${G}/${g.id}`)).json()).toMatchObject({ memberCount: 3, leaderName: '李明华', version: current.version });
   });
 });

@@ -24,6 +24,8 @@ export const GroupUpdate = GroupInput.partial().extend({ version: z.number().int
 
 export const GroupMembersInput = z.object({
   members: z.array(z.object({ deputyId: IdField, role: z.enum(GROUP_ROLES) })).max(200),
+  /** The record's version the editor started from: a stale list answers 409 instead of overwriting. Optional for scripts. */
+  version: z.number().int().positive().optional(),
 });
 
 export const GroupSummary = z.object({

@@ -138,6 +138,8 @@ export async function setGroupMembers(ctx: Ctx, id: string, input: z.infer<typeo
     const byId = new Map(found.map((d) => [d.id, d]));
     const bad = ids.findIndex((d) => !byId.has(d));
     if (bad >= 0) throw ValidationError.field(`body.members[${bad}].deputyId`, `代表 ${ids[bad]} 不存在或不属于本镇`);
+    // The member list belongs to the group: changing it moves the group's version on (stale list → 409).
+    await updateVersioned(trx, 'deputyGroup', { townId }, id, input.version, { updatedAt: nowIso() });
     const before = await groupMembers(trx, townId, id);
     await replaceGroupMembers(trx, townId, id, input.members);
     const label = (ms: { code: string; name: string; role: keyof typeof GROUP_ROLE_LABEL }[]) =>

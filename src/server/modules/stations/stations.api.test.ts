@@ -232,7 +232,16 @@ describe('stations API: villages and deputies', () => {
     expect((await admin.put(`${S}/${a}/villages`, { villageIds: [v1.id] })).statusCode).toBe(200);
     expect((await admin.put(`${S}/${other.id}/villages`, { villageIds: [v2.id, v3.id] })).json().villageCount).toBe(2);
 
-    const events = await auditOf(a);
+    // An editor who opened the station before those changes sends its old version: 409, nothing changed.
+    const current = (await admin.get(`${S}/${a}`)).json();
+    const stale = await admin.put(`${S}/${a}/villages`, { villageIds: [v1.id, v3.id], version: current.version - 1 });
+    expect(stale.statusCode).toBe(409);
+    expect((await admin.get(`${S}/${a}`)).json()).toMatchObject({ villageCount: 1, version: current.version });
+    const fresh = await admin.put(`${S}/${a}/villages`, { villageIds: [v1.id], version: current.version });
+    expect(fresh.statusCode).toBe(200);
+    expect(fresh.json().version).toBe(current.version + 1);
+
+    const events = (await auditOf(a)).filter((e) => e.action === 'set_villages').slice(1);
     expect(events[0]).toMatchObject({ action: 'set_villages', changes: { villages: [['东村', '西村'], ['东村']] } });
     expect(events[1]).toMatchObject({ action: 'set_villages', changes: { villages: [[], ['东村', '西村']] } });
   });

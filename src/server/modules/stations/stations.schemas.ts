@@ -32,8 +32,16 @@ export const StationInput = z.object({
 
 export const StationUpdate = StationInput.partial().extend({ version: z.number().int().positive() });
 
-export const StationVillagesInput = z.object({ villageIds: z.array(IdField).max(500) });
-export const StationDeputiesInput = z.object({ deputyIds: z.array(IdField).max(1000) });
+export const StationVillagesInput = z.object({
+  villageIds: z.array(IdField).max(500),
+  /** The record's version the editor started from: a stale list answers 409 instead of overwriting. Optional for scripts. */
+  version: z.number().int().positive().optional(),
+});
+export const StationDeputiesInput = z.object({
+  deputyIds: z.array(IdField).max(1000),
+  /** The record's version the editor started from: a stale list answers 409 instead of overwriting. Optional for scripts. */
+  version: z.number().int().positive().optional(),
+});
 
 export const ReceptionDaysQuery = z.object({ from: DateStr.optional(), to: DateStr.optional() });
 

@@ -219,6 +219,9 @@ export async function setStationVillages(ctx: Ctx, id: string, input: z.infer<ty
       const message = `${t.villageName} 已由 ${t.stationName} 覆盖，一个村(社区)只能由一个联络站覆盖`;
       throw new ConflictError(message, { issues: [{ field: 'body.villageIds', message }] });
     }
+    // The list belongs to the station: changing it moves the station's version on, so two editors of
+    // the same list cannot silently overwrite each other.
+    await updateVersioned(trx, 'station', { townId }, id, input.version, { updatedAt: nowIso() });
     const before = await stationVillages(trx, townId, id);
     await replaceStationVillages(trx, townId, id, ids);
     const names = (vs: { code: string; name: string }[]) => [...vs].sort((a, b) => a.code.localeCompare(b.code)).map((v) => v.name);
@@ -243,6 +246,7 @@ export async function setStationDeputies(ctx: Ctx, id: string, input: z.infer<ty
     const found = await deputiesIn(trx, townId, ids);
     const missing = ids.find((d) => !found.some((f) => f.id === d));
     if (missing) throw ValidationError.field('body.deputyIds', `代表 ${missing} 不存在或不属于本镇`);
+    await updateVersioned(trx, 'station', { townId }, id, input.version, { updatedAt: nowIso() });
     const before = await stationDeputies(trx, townId, id);
     const keep = new Set(ids);
     const removed = before.filter((d) => !keep.has(d.id)).map((d) => d.id);

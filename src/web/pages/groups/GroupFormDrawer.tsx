@@ -141,6 +141,7 @@ export function GroupFormDrawer({ open, groupId, onClose, onSaved }: Props) {
         saved = await groupsApi.setMembers(
           saved.id,
           members.map(({ deputyId, role }) => ({ deputyId, role })),
+          saved.version,
         );
         qc.setQueryData(['groups', 'one', saved.id], saved);
       }

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { applyServerErrors } from '../../api/form-errors.ts';
+import { ApiError } from '../../api/client.ts';
 import { type StationDetail, stationsApi } from '../../api/stations.ts';
 import { useIsMobile } from '../../hooks/useIsMobile.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -28,6 +29,7 @@ export function StationDeputiesModal({ open, station, onClose }: Props) {
       const saved = await stationsApi.setDeputies(
         station.id,
         deputyIds.map((d) => d.id),
+        station.version,
       );
       qc.setQueryData(['stations', 'one', saved.id], saved);
       // Deputies moved from another station change that station and their own records too.
@@ -37,7 +39,11 @@ export function StationDeputiesModal({ open, station, onClose }: Props) {
       message.success(t('common.saved'));
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, ['deputyIds'])) message.error((e as Error).message);
+      if (e instanceof ApiError && e.status === 409 && e.issues.length === 0) {
+        // Someone else changed the station since this form opened: reload it rather than overwrite.
+        message.warning(t('common.conflict'), 6);
+        void qc.invalidateQueries({ queryKey: ['stations', 'one', station.id] });
+      } else if (!applyServerErrors(form, e, ['deputyIds'])) message.error((e as Error).message);
     } finally {
       setSaving(false);
     }

@@ -41,14 +41,18 @@ export function StationVillagesModal({ open, station, onClose }: Props) {
     setSaving(true);
     setConflict(null);
     try {
-      const saved = await stationsApi.setVillages(station.id, villageIds);
+      const saved = await stationsApi.setVillages(station.id, villageIds, station.version);
       qc.setQueryData(['stations', 'one', saved.id], saved);
       void qc.invalidateQueries({ queryKey: ['stations', 'list'] });
       void qc.invalidateQueries({ queryKey: ['audit'] });
       message.success(t('common.saved'));
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
+      if (e instanceof ApiError && e.status === 409 && e.issues.length === 0) {
+        // Someone else changed the station since this form opened: reload it rather than overwrite.
+        message.warning(t('common.conflict'), 6);
+        void qc.invalidateQueries({ queryKey: ['stations', 'one', station.id] });
+      } else if (e instanceof ApiError && e.status === 409) {
         setConflict(e.message);
         form.setFields([{ name: 'villageIds', errors: [t('station.villageConflictHint')] }]);
         // The other station may have changed meanwhile; refresh what the choices say.
