@@ -23,3 +23,26 @@ export async function assertUniqueInTown(
     if (hit) throw new ConflictError(`${fieldLabel(col)} “${val}” 已存在`, { issues: [{ field: `body.${col}`, message: '已存在' }] });
   }
 }
+
+/**
+ * True for a unique-constraint violation on either engine (SQLite SQLITE_CONSTRAINT_UNIQUE /
+ * PRIMARYKEY, PostgreSQL 23505): two writers that raced past a check such as the next automatic code.
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
+/**
+ * Run a write that picks automatic codes again when a concurrent writer took the same code first.
+ * `write` must be a whole transaction, so a failed attempt left nothing behind.
+ */
+export async function retryOnUniqueViolation<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await write();
+    } catch (err) {
+      if (i >= attempts || !isUniqueViolation(err)) throw err;
+    }
+  }
+}

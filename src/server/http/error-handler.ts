@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isUniqueViolation } from '../db/unique.ts';
 import { AppError, type FieldIssue, fieldLabel } from './errors.ts';
 
 /** The one error envelope for every failure, with the bad field named. */
@@ -36,6 +37,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return reply.status(fe.statusCode).send({ code: 'VALIDATION', message: fe.message, requestId });
+    }
+    // A race past the service's own uniqueness check (two saves at once): the database refused the
+    // second; the client can simply try again. Not a server fault.
+    if (isUniqueViolation(err)) {
+      req.log.warn({ err }, 'unique constraint violated by a concurrent write');
+      return reply.status(409).send({ code: 'CONFLICT', message: '与他人同时保存了相同编号或名称的记录，请重试', requestId });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试', requestId });
