@@ -329,6 +329,20 @@ describe('change own password', () => {
     expect(after).toBe(before);
   });
 
+  it('guessing the current password spends the account’s login allowance: the fifth wrong guess locks it', async () => {
+    const u = await newUser('pw_guess');
+    const c = await login(t.app, 'pw_guess');
+    const before = (await t.db.selectFrom('appUser').select('passwordHash').where('id', '=', u.id).executeTakeFirstOrThrow()).passwordHash;
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) codes.push((await c.post('/api/v1/auth/password', { currentPassword: `Guess-${i}-xyz`, newPassword: 'Brand-new-123' })).statusCode);
+    expect(codes).toEqual([400, 400, 400, 400, 429]);
+    // Locked now: even the right password is refused here and at the login, until the lock ends.
+    expect((await c.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Brand-new-123' })).statusCode).toBe(429);
+    expect((await tryLogin('pw_guess', TEST_PASSWORD)).statusCode).toBe(429);
+    const after = (await t.db.selectFrom('appUser').select('passwordHash').where('id', '=', u.id).executeTakeFirstOrThrow()).passwordHash;
+    expect(after).toBe(before);
+  });
+
   it('changes it, ends the other sessions, keeps this one, audits without the password', async () => {
     const u = await newUser('pw_change');
     const here = await login(t.app, 'pw_change');

@@ -151,7 +151,19 @@ export async function me(ctx: Ctx) {
 
 export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }): Promise<void> {
   const user = await ctx.db.selectFrom('appUser').select(['passwordHash']).where('id', '=', ctx.principal.userId).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) throw ValidationError.field('body.currentPassword', '当前密码不正确');
+  // Guessing the current password from an open session (a borrowed phone) is guessing a password:
+  // it spends the same per-account allowance as the login, counted before the check.
+  const now = new Date();
+  const key = accountThrottleKey(ctx.principal.username);
+  const wait = lockedFor(await readCounter(ctx.db, key), now);
+  if (wait > 0) throw new TooManyRequestsError(lockMessage(wait), wait);
+  const counted = await countAttempt(ctx.db, key, now, THROTTLE.maxPerAccount);
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    const w = lockedFor(counted, now);
+    if (w > 0) throw new TooManyRequestsError(lockMessage(w), w);
+    throw ValidationError.field('body.currentPassword', `当前密码不正确（再错 ${THROTTLE.maxPerAccount - counted.failures} 次将锁定 ${THROTTLE.lockMinutes} 分钟）`);
+  }
+  await refundAttempt(ctx.db, key, THROTTLE.maxPerAccount);
   const problem = passwordProblem(input.newPassword);
   if (problem) throw ValidationError.field('body.newPassword', problem);
   if (input.newPassword === input.currentPassword) throw ValidationError.field('body.newPassword', '新密码不能与当前密码相同');
