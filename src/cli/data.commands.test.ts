@@ -17,6 +17,8 @@ function renda(args: string[], input?: string) {
     cwd: root,
     input,
     encoding: 'utf8',
+    // A demo town's document is over a megabyte (a year of activities): above spawnSync's 1 MB default.
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, DATABASE_URL: path.join(dir, 'renda.db'), LOG_LEVEL: 'silent' },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

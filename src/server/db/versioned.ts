@@ -3,7 +3,7 @@ import { ConflictError } from '../http/errors.ts';
 import type { DB } from './schema.ts';
 
 /** The records two people may edit at once: each carries a `version` for optimistic locking. */
-type VersionedTable = 'handlingUnit' | 'station' | 'deputyGroup' | 'deputy' | 'appUser' | 'activityKind' | 'activity' | 'activitySeries';
+type VersionedTable = 'handlingUnit' | 'station' | 'deputyGroup' | 'deputy' | 'appUser' | 'activityKind' | 'activity' | 'activitySeries' | 'presidiumMeeting' | 'presidiumDecision';
 
 /** Town records are guarded by their town; accounts by their county (a county_admin has none). */
 type Scope = { townId: string } | { countyId: string };

@@ -9,9 +9,13 @@ import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { stationsRoutes } from './stations/stations.routes.ts';
 import { groupsRoutes } from './groups/groups.routes.ts';
 import { presidiumRoutes } from './presidium/presidium.routes.ts';
+import { presidiumMeetingsRoutes } from './presidium-meetings/presidium-meetings.routes.ts';
 import { activitiesRoutes } from './activities/activities.routes.ts';
 import { dutyRecordRoutes } from './duty-record/duty-record.routes.ts';
 import { filesRoutes } from './files/files.routes.ts';
+import { documentsRoutes } from './documents/documents.routes.ts';
+import { researchRoutes } from './research/research.routes.ts';
+import { activityFilesRoutes } from './activity-files/activity-files.routes.ts';
 
 /** Every API module, mounted under /api/v1. One line per domain area. */
-export const apiModules: FastifyPluginAsyncZod<AppDeps>[] = [authRoutes, auditRoutes, unitsRoutes, regionsRoutes, accountsRoutes, stationsRoutes, groupsRoutes, presidiumRoutes, deputiesRoutes, filesRoutes, activitiesRoutes, dutyRecordRoutes];
+export const apiModules: FastifyPluginAsyncZod<AppDeps>[] = [authRoutes, auditRoutes, unitsRoutes, regionsRoutes, accountsRoutes, stationsRoutes, groupsRoutes, presidiumRoutes, presidiumMeetingsRoutes, deputiesRoutes, filesRoutes, activitiesRoutes, activityFilesRoutes, dutyRecordRoutes, researchRoutes, documentsRoutes];

@@ -1,5 +1,4 @@
 import { http, type Page, type PageQuery, request } from './client.ts';
-import type { DeputyStatus } from './deputies.ts';
 import type { ScheduleRule } from './stations.ts';
 
 export const COUNTS_AS = ['training', 'inspection', 'research', 'meeting', 'group', 'fixed_day', 'visit', 'other'] as const;
@@ -40,7 +39,10 @@ export type ActivitySummary = {
   place: string;
   status: ActivityStatus;
   seriesId: string | null;
+  /** For an occurrence of a series: the rule date it was made for; moved / changed on its own. */
+  seriesDate: string | null;
   moved: boolean;
+  detached: boolean;
   invitedCount: number;
 };
 
@@ -156,63 +158,37 @@ export type Series = Omit<SeriesInput, 'invite'> & {
   version: number;
 };
 
+/** `attended`: person-times (人次), present plus late. */
+export type StatCounts = FinalCounts & { attended: number };
+export type StatsMonth = StatCounts & { month: string; activities: number; kinds: { kindId: string; kindName: string; activities: number }[] };
+export type TrainingTopic = StatCounts & { activityId: string; title: string; date: string; kindName: string };
 export type Stats = {
   from: string;
   to: string;
-  totals: FinalCounts & { activities: number };
-  byActivity: (FinalCounts & { activityId: string; title: string; startAt: string; kindName: string })[];
-  byDeputy: (FinalCounts & { deputyId: string; code: string; name: string; stationId: string | null; stationName: string | null })[];
-  byStation: (FinalCounts & { stationId: string | null; stationName: string | null })[];
-  byKind: (FinalCounts & { kindId: string; kindName: string; countsAs: CountsAs; activities: number })[];
+  /** The station whose activities are counted (a liaison's own, or an admin's filter); null for the town. */
+  stationId: string | null;
+  totals: StatCounts & { activities: number };
+  byActivity: (StatCounts & { activityId: string; title: string; startAt: string; kindId: string; kindName: string; countsAs: CountsAs })[];
+  byDeputy: (StatCounts & { deputyId: string; code: string; name: string; stationId: string | null; stationName: string | null })[];
+  byStation: (StatCounts & { stationId: string | null; stationName: string | null })[];
+  byKind: (StatCounts & { kindId: string; kindName: string; countsAs: CountsAs; activities: number })[];
+  byMonth: StatsMonth[];
+  trainingTopics: TrainingTopic[];
 };
+
+export type ActivityKindInput = { code?: string; name: string; countsAs: CountsAs; sortOrder?: number; active?: boolean };
 
 // ---- Duty record and board ----
 
 export type EntryStatus = AttendanceMark | 'pending';
 export type Counts = FinalCounts & { pending: number };
-export type DutyEntry = {
-  source: 'activity';
-  id: string;
-  code: string;
-  date: string;
-  startAt: string;
-  endAt: string;
-  title: string;
-  kindName: string;
-  countsAs: CountsAs;
-  place: string;
-  status: EntryStatus;
-};
-export type DutyRecord = {
-  year: number;
-  deputy: {
-    id: string;
-    code: string;
-    name: string;
-    status: DeputyStatus;
-    termNumber: number | null;
-    isTownLevel: boolean;
-    isCountyLevel: boolean;
-    station: { id: string; code: string; name: string } | null;
-    groups: { id: string; code: string; name: string; role: string }[];
-    presidium: { position: string; termNumber: number; startDate: string; endDate: string | null } | null;
-  };
-  months: { month: number; entries: DutyEntry[]; counts: { activities: Counts } }[];
-  totals: {
-    activities: Counts & { attended: number; trainings: number; inspections: number; research: number; attendedByCountsAs: Record<CountsAs, number> };
-  };
-  trainingTopics: { id: string; title: string; date: string }[];
-};
-export type BoardRow = Counts & { deputyId: string; code: string; name: string; status: DeputyStatus; trainings: number };
-export type Board = {
-  month: string;
-  station: { id: string; code: string; name: string };
-  rows: BoardRow[];
-  totals: Counts & { trainings: number; deputies: number; activities: number };
-};
-
 export const activitiesApi = {
   kinds: (active?: boolean) => http.get<Page<ActivityKind>>('/activity-kinds', { active, pageSize: 100 }),
+  /** Every kind of the town (the management page; a town has far fewer than 200). */
+  allKinds: () => http.get<Page<ActivityKind>>('/activity-kinds', { pageSize: 200 }),
+  createKind: (body: ActivityKindInput) => http.post<ActivityKind>('/activity-kinds', body),
+  updateKind: (id: string, body: Partial<ActivityKindInput> & { version: number }) => http.patch<ActivityKind>(`/activity-kinds/${id}`, body),
+  reorderKinds: (kindIds: string[]) => http.post<Page<ActivityKind>>('/activity-kinds/reorder', { kindIds }),
   list: (q: ActivityFilters & PageQuery) => http.get<Page<ActivitySummary>>('/activities', q),
   mine: (q: PageQuery & { from?: string; to?: string; status?: ActivityStatus } = {}) => http.get<Page<MineItem>>('/activities/mine', q),
   get: (id: string) => http.get<ActivityDetail>(`/activities/${id}`),
@@ -230,10 +206,11 @@ export const activitiesApi = {
   signIn: (code: string) => http.post<SignInResult>('/activities/sign-in', { code }),
   setAttendance: (id: string, entries: { deputyId: string; status: AttendanceMark | null }[]) =>
     http.put<{ updated: number }>(`/activities/${id}/attendance`, { entries }),
-  stats: (from: string, to: string) => http.get<Stats>('/activities/stats', { from, to }),
+  stats: (from: string, to: string, stationId?: string) => http.get<Stats>('/activities/stats', { from, to, stationId }),
   createSeries: (body: SeriesInput) => http.post<Series>('/activity-series', body),
   getSeries: (id: string) => http.get<Series>(`/activity-series/${id}`),
   updateSeries: (id: string, body: Partial<SeriesInput> & { version: number }) => http.patch<Series>(`/activity-series/${id}`, body),
-  dutyRecord: (deputyId: string, year?: number) => http.get<DutyRecord>(`/deputies/${deputyId}/duty-record`, { year }),
-  board: (stationId: string, month?: string) => http.get<Board>(`/stations/${stationId}/board`, { month }),
+  /** Cancel every occurrence still to come from a China date on; the series then ends the day before. */
+  cancelSeries: (id: string, fromDate: string, version: number) =>
+    http.post<Series & { cancelled: number }>(`/activity-series/${id}/cancel`, { fromDate, version }),
 };

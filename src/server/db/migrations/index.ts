@@ -4,6 +4,10 @@ import * as m20261128_0020 from './20261128_0020_organisation_guards.ts';
 import * as m20261128_0050 from './20261128_0050_activities.ts';
 import * as m20261128_0060 from './20261128_0060_activity_codes.ts';
 import * as m20261128_0070 from './20261128_0070_files.ts';
+import * as m20261128_0080 from './20261128_0080_presidium_meetings.ts';
+import * as m20261128_0090 from './20261128_0090_documents.ts';
+import * as m20261128_0100 from './20261128_0100_research.ts';
+import * as m20261128_0110 from './20261128_0110_activity_files.ts';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +16,8 @@ export const migrations: Record<string, Migration> = {
   '20261128_0050_activities': m20261128_0050,
   '20261128_0060_activity_codes': m20261128_0060,
   '20261128_0070_files': m20261128_0070,
+  '20261128_0080_presidium_meetings': m20261128_0080,
+  '20261128_0090_documents': m20261128_0090,
+  '20261128_0100_research': m20261128_0100,
+  '20261128_0110_activity_files': m20261128_0110,
 };

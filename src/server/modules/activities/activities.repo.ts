@@ -262,50 +262,9 @@ export function groupOfTown(db: Kysely<DB>, townId: string, id: string) {
   return db.selectFrom('deputyGroup').select(['id', 'name', 'stationId']).where('townId', '=', townId).where('id', '=', id).executeTakeFirst();
 }
 
-export function stationsIn(db: Kysely<DB>, townId: string, ids: string[]) {
-  if (!ids.length) return Promise.resolve([]);
-  return db.selectFrom('station').select('id').where('townId', '=', townId).where('id', 'in', ids).execute();
-}
-
-export function groupsIn(db: Kysely<DB>, townId: string, ids: string[]) {
-  if (!ids.length) return Promise.resolve([]);
-  return db.selectFrom('deputyGroup').select('id').where('townId', '=', townId).where('id', 'in', ids).execute();
-}
-
-export function deputiesIn(db: Kysely<DB>, townId: string, ids: string[]) {
-  if (!ids.length) return Promise.resolve([]);
-  return db.selectFrom('deputy').select(['id', 'name', 'status', 'stationId']).where('townId', '=', townId).where('id', 'in', ids).execute();
-}
-
-export type InviteSpec = { stationIds: string[]; groupIds: string[]; levels: ('town' | 'county')[]; deputyIds: string[] };
-
-/** The serving deputies of the town picked by any part of the selector, in one query. */
-export async function resolveInvitees(db: Kysely<DB>, townId: string, s: InviteSpec): Promise<{ id: string; name: string }[]> {
-  return db
-    .selectFrom('deputy')
-    .select(['deputy.id', 'deputy.name'])
-    .where('deputy.townId', '=', townId)
-    .where('deputy.status', '=', 'serving')
-    .where((eb) => {
-      const any = [];
-      if (s.stationIds.length) any.push(eb('deputy.stationId', 'in', s.stationIds));
-      if (s.levels.includes('town')) any.push(eb('deputy.isTownLevel', '=', 1));
-      if (s.levels.includes('county')) any.push(eb('deputy.isCountyLevel', '=', 1));
-      if (s.deputyIds.length) any.push(eb('deputy.id', 'in', s.deputyIds));
-      if (s.groupIds.length) {
-        any.push(
-          eb(
-            'deputy.id',
-            'in',
-            eb.selectFrom('groupMember').select('groupMember.deputyId').where('groupMember.townId', '=', townId).where('groupMember.groupId', 'in', s.groupIds),
-          ),
-        );
-      }
-      return eb.or(any);
-    })
-    .orderBy('deputy.code')
-    .execute();
-}
+// Choosing deputies is shared with documents' recipients; the activity names stay for its callers.
+export { deputiesIn, groupsIn, stationsIn } from '../roster/deputy-selection.ts';
+export { type DeputySelection as InviteSpec, resolveDeputySelection as resolveInvitees } from '../roster/deputy-selection.ts';
 
 export type LeaveFilter = { status?: InvitationRow['leaveStatus']; liaisonStationId?: string; limit: number; offset: number };
 

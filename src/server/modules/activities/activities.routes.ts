@@ -8,6 +8,7 @@ import {
   ActivityDetail,
   ActivityInput,
   ActivityKindInput,
+  ActivityKindOrder,
   ActivityKindOut,
   ActivityKindPage,
   ActivityKindQuery,
@@ -29,6 +30,8 @@ import {
   MineQuery,
   MinePage,
   MyInvitation,
+  SeriesCancelInput,
+  SeriesCancelOut,
   SeriesInput,
   SeriesOut,
   SeriesUpdate,
@@ -49,8 +52,8 @@ import {
   uninviteDeputy,
   withdrawLeave,
 } from './invitations.service.ts';
-import { createKind, listKindsUseCase, updateKind } from './kinds.service.ts';
-import { createSeries, getSeries, updateSeries } from './series.service.ts';
+import { createKind, listKindsUseCase, reorderKinds, updateKind } from './kinds.service.ts';
+import { cancelSeriesFrom, createSeries, getSeries, updateSeries } from './series.service.ts';
 import { stats } from './stats.service.ts';
 
 /*
@@ -88,6 +91,14 @@ export const activitiesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
       schema: { tags, operationId: 'updateActivityKind', summary: '修改活动类型', params: IdParam, body: ActivityKindUpdate, response: { 200: ActivityKindOut } },
     },
     async (req) => updateKind(ctxOf(req, deps.db), req.params.id, req.body),
+  );
+  app.post(
+    '/activity-kinds/reorder',
+    {
+      config: { access: { roles: ADMINS } },
+      schema: { tags, operationId: 'reorderActivityKinds', summary: '调整活动类型顺序', body: ActivityKindOrder, response: { 200: ActivityKindPage } },
+    },
+    async (req) => reorderKinds(ctxOf(req, deps.db), req.body),
   );
 
   // ---- Activities ----
@@ -248,5 +259,13 @@ export const activitiesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
       schema: { tags, operationId: 'updateActivitySeries', summary: '修改周期性活动（重新生成未来的场次）', params: IdParam, body: SeriesUpdate, response: { 200: SeriesOut } },
     },
     async (req) => updateSeries(ctxOf(req, deps.db), req.params.id, req.body),
+  );
+  app.post(
+    '/activity-series/:id/cancel',
+    {
+      config: { access: { roles: STAFF } },
+      schema: { tags, operationId: 'cancelActivitySeries', summary: '取消周期性活动（自某日起的未来场次）', params: IdParam, body: SeriesCancelInput, response: { 200: SeriesCancelOut } },
+    },
+    async (req) => cancelSeriesFrom(ctxOf(req, deps.db), req.params.id, req.body),
   );
 };

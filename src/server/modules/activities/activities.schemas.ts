@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { registerFieldLabels } from '../../http/errors.ts';
 import { CodeField, DateStr, IdField, NonEmpty, PageQuery, pageOf } from '../../http/schemas.ts';
+import { DeputySelector } from '../roster/deputy-selection.ts';
 import { ScheduleRuleSchema } from '../stations/schedule.rules.ts';
 
 export const COUNTS_AS = ['training', 'inspection', 'research', 'meeting', 'group', 'fixed_day', 'visit', 'other'] as const;
@@ -34,6 +35,7 @@ registerFieldLabels({
   entries: '签到登记',
   seriesId: '活动系列',
   rule: '重复规则',
+  kindIds: '活动类型顺序',
 });
 
 const MIN_YEAR = 1900;
@@ -78,6 +80,8 @@ export const ActivityKindOut = z.object({
   active: z.boolean(),
   version: z.number().int(),
 });
+/** The kinds in the order they are to be listed (sort order 10, 20, 30 …); kinds left out keep theirs. */
+export const ActivityKindOrder = z.object({ kindIds: z.array(IdField).min(1, '至少一项').max(200) });
 export const ActivityKindQuery = PageQuery.extend({ active: z.enum(['true', 'false']).optional() });
 export const ActivityKindPage = pageOf(ActivityKindOut);
 
@@ -138,7 +142,10 @@ export const ActivitySummary = z.object({
   place: z.string(),
   status: z.enum(ACTIVITY_STATUSES),
   seriesId: z.string().nullable(),
+  /** For an occurrence: the rule date it was made for, and whether it was moved or changed on its own. */
+  seriesDate: z.string().nullable(),
   moved: z.boolean(),
+  detached: z.boolean(),
   invitedCount: z.number().int(),
 });
 export const ActivityPage = pageOf(ActivitySummary);
@@ -156,8 +163,6 @@ export const ActivityDetail = ActivitySummary.extend({
   content: z.string(),
   speakers: z.array(z.string()),
   outcomes: z.string(),
-  seriesDate: z.string().nullable(),
-  detached: z.boolean(),
   /** Shown to staff only; a deputy gets it from the screen or the QR code at the activity. */
   signInCode: z.string().nullable(),
   signInOpensAt: z.string(),
@@ -179,12 +184,8 @@ export const MinePage = pageOf(MineItem);
 
 // ---- Invitations, leave, attendance ----
 
-export const InviteSelector = z.object({
-  stationIds: z.array(IdField).max(100).optional(),
-  groupIds: z.array(IdField).max(200).optional(),
-  levels: z.array(z.enum(['town', 'county'])).max(2).optional(),
-  deputyIds: z.array(IdField).max(500).optional(),
-});
+/** Whom to invite: the deputy selector shared with documents (roster/deputy-selection.ts). */
+export const InviteSelector = DeputySelector;
 export const InviteResult = z.object({ added: z.number().int(), alreadyInvited: z.number().int(), invitedCount: z.number().int() });
 
 export const InvitationParams = z.object({ id: IdField, deputyId: IdField });
@@ -284,16 +285,35 @@ export const SeriesOut = z.object({
   version: z.number().int(),
 });
 
+/** Cancel the rest of a series: every occurrence still planned that starts on `fromDate` or later and is still to come. */
+export const SeriesCancelInput = z.object({ fromDate: DateStr, version: z.number().int().positive() });
+export const SeriesCancelOut = SeriesOut.extend({ cancelled: z.number().int() });
+
 // ---- Statistics ----
 
-export const StatsQuery = z.object({ from: DateStr, to: DateStr });
-const Rates = FinalCounts;
+/** `stationId`: the activities that station organised; a liaison always gets their own station's. */
+export const StatsQuery = z.object({ from: DateStr, to: DateStr, stationId: IdField.optional() });
+/** `attended` is the person-times (人次): present plus late, over every activity counted. */
+const Rates = FinalCounts.extend({ attended: z.number().int() });
 export const StatsOut = z.object({
   from: z.string(),
   to: z.string(),
+  stationId: z.string().nullable(),
   totals: Rates.extend({ activities: z.number().int() }),
-  byActivity: z.array(Rates.extend({ activityId: z.string(), title: z.string(), startAt: z.string(), kindName: z.string() })),
+  byActivity: z.array(
+    Rates.extend({ activityId: z.string(), title: z.string(), startAt: z.string(), kindId: z.string(), kindName: z.string(), countsAs: z.enum(COUNTS_AS) }),
+  ),
   byDeputy: z.array(Rates.extend({ deputyId: z.string(), code: z.string(), name: z.string(), stationId: z.string().nullable(), stationName: z.string().nullable() })),
   byStation: z.array(Rates.extend({ stationId: z.string().nullable(), stationName: z.string().nullable() })),
   byKind: z.array(Rates.extend({ kindId: z.string(), kindName: z.string(), countsAs: z.enum(COUNTS_AS), activities: z.number().int() })),
+  /** Every month of the range (China month of the start), empty ones included, with its activities per kind. */
+  byMonth: z.array(
+    Rates.extend({
+      month: z.string(),
+      activities: z.number().int(),
+      kinds: z.array(z.object({ kindId: z.string(), kindName: z.string(), activities: z.number().int() })),
+    }),
+  ),
+  /** Trainings held (kinds counted as training), in date order. */
+  trainingTopics: z.array(Rates.extend({ activityId: z.string(), title: z.string(), date: z.string(), kindName: z.string() })),
 });

@@ -78,7 +78,9 @@ export function presentSummary(a: ActivityView, invited: number) {
     place: a.place,
     status: a.status,
     seriesId: a.seriesId,
+    seriesDate: a.seriesDate,
     moved: a.moved === 1,
+    detached: a.detached === 1,
     invitedCount: invited,
   };
 }

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../http/errors.ts';
 import { type Ctx, townOf } from '../../http/principal.ts';
 import { newId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { checkDeputySelection } from '../roster/deputy-selection.ts';
 import {
   type InvitationView,
   type InviteSpec,
@@ -12,13 +13,11 @@ import {
   findActivity,
   findInvitation,
   findInvitationView,
-  groupsIn,
   insertInvitations,
   invitedDeputyIds,
   listInvitations,
   listLeave,
   resolveInvitees,
-  stationsIn,
   updateInvitationIf,
 } from './activities.repo.ts';
 import { LEAVE_LABEL, type LeaveAction, assertCanAccept, canDecideLeave, finalStatus, nextLeaveStatus } from './activities.rules.ts';
@@ -28,39 +27,9 @@ import { deputyOf, managedActivity, presentMyInvitation } from './activities.ser
 const STALE = '该邀请已被他人处理，请刷新后再试';
 const ended = (a: { endAt: string }, now: Date) => Date.parse(a.endAt) < now.getTime();
 
-/**
- * A selector checked against the town: every station, group and hand-picked deputy must be the town's,
- * and a hand-picked deputy must be serving; each problem names its field.
- */
-export async function checkSelector(db: Kysely<DB>, townId: string, sel: z.infer<typeof InviteSelector>, prefix = 'body'): Promise<InviteSpec> {
-  const spec: InviteSpec = {
-    stationIds: [...new Set(sel.stationIds ?? [])],
-    groupIds: [...new Set(sel.groupIds ?? [])],
-    levels: [...new Set(sel.levels ?? [])],
-    deputyIds: [...new Set(sel.deputyIds ?? [])],
-  };
-  if (!spec.stationIds.length && !spec.groupIds.length && !spec.levels.length && !spec.deputyIds.length) {
-    throw ValidationError.field(prefix, '请选择要邀请的联络站、代表小组、代表层级或代表');
-  }
-  const [stations, groups, deputies] = await Promise.all([
-    stationsIn(db, townId, spec.stationIds),
-    groupsIn(db, townId, spec.groupIds),
-    deputiesIn(db, townId, spec.deputyIds),
-  ]);
-  const issues = [];
-  const has = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
-  const s = has(stations);
-  const g = has(groups);
-  const d = new Map(deputies.map((x) => [x.id, x]));
-  for (const [i, id] of (sel.stationIds ?? []).entries()) if (!s.has(id)) issues.push({ field: `${prefix}.stationIds[${i}]`, message: '联络站不存在或不属于本镇' });
-  for (const [i, id] of (sel.groupIds ?? []).entries()) if (!g.has(id)) issues.push({ field: `${prefix}.groupIds[${i}]`, message: '代表小组不存在或不属于本镇' });
-  for (const [i, id] of (sel.deputyIds ?? []).entries()) {
-    const x = d.get(id);
-    if (!x) issues.push({ field: `${prefix}.deputyIds[${i}]`, message: '代表不存在或不属于本镇' });
-    else if (x.status !== 'serving') issues.push({ field: `${prefix}.deputyIds[${i}]`, message: `${x.name} 不是在任代表` });
-  }
-  if (issues.length) throw ValidationError.of(issues);
-  return spec;
+/** The invitation selector checked against the town (the shared deputy selection, worded for inviting). */
+export function checkSelector(db: Kysely<DB>, townId: string, sel: z.infer<typeof InviteSelector>, prefix = 'body'): Promise<InviteSpec> {
+  return checkDeputySelection(db, townId, sel, { prefix, emptyMessage: '请选择要邀请的联络站、代表小组、代表层级或代表' });
 }
 
 /** Invite the selected deputies to the given activities, skipping those already invited. Returns the rows added. */

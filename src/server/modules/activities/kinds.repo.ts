@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { ActivityKindTable, DB } from '../../db/schema.ts';
 import { codeCounter } from '../../lib/auto-code.ts';
 
@@ -41,4 +41,23 @@ export async function insertKindsIfAbsent(db: Kysely<DB>, rows: Insertable<Activ
 export async function nextKindCode(db: Kysely<DB>, townId: string): Promise<string> {
   const rows = await db.selectFrom('activityKind').select('code').where('townId', '=', townId).execute();
   return codeCounter('K', 2, rows.map((r) => r.code))();
+}
+
+export function kindsByIds(db: Kysely<DB>, townId: string, ids: string[]): Promise<KindRow[]> {
+  return db.selectFrom('activityKind').selectAll().where('townId', '=', townId).where('id', 'in', ids).execute();
+}
+
+/** New sort orders through a CASE on the id: one statement for the whole list (at most 200 kinds). The
+ * orders are integers made here, written as literals so PostgreSQL types the CASE as integer. */
+export async function setKindOrder(db: Kysely<DB>, townId: string, changes: { id: string; sortOrder: number }[], updatedAt: string): Promise<void> {
+  const order = sql<number>`case ${sql.ref('id')} ${sql.join(
+    changes.map((c) => sql`when ${c.id} then ${sql.lit(c.sortOrder)}`),
+    sql` `,
+  )} end`;
+  await db
+    .updateTable('activityKind')
+    .set((eb) => ({ sortOrder: order, updatedAt, version: eb('version', '+', 1) }))
+    .where('townId', '=', townId)
+    .where('id', 'in', changes.map((c) => c.id))
+    .execute();
 }

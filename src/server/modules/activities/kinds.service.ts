@@ -8,8 +8,8 @@ import { type Ctx, townOf } from '../../http/principal.ts';
 import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import type { ActivityKindInput, ActivityKindQuery, ActivityKindUpdate } from './activities.schemas.ts';
-import { type KindRow, countKinds, findKind, insertKindsIfAbsent, listKinds, nextKindCode } from './kinds.repo.ts';
+import type { ActivityKindInput, ActivityKindOrder, ActivityKindQuery, ActivityKindUpdate } from './activities.schemas.ts';
+import { type KindRow, countKinds, findKind, insertKindsIfAbsent, kindsByIds, listKinds, nextKindCode, setKindOrder } from './kinds.repo.ts';
 
 /** The kinds a town starts with (issue 3); each town renames, hides or adds to them. */
 export const DEFAULT_KINDS: readonly { code: string; name: string; countsAs: ActivityCountsAs }[] = [
@@ -124,4 +124,35 @@ export async function usableKind(db: Kysely<DB>, townId: string, kindId: string,
   if (!k) throw ValidationError.field(field, '活动类型不存在');
   if (k.active !== 1) throw ValidationError.field(field, `活动类型“${k.name}”已停用`);
   return k;
+}
+
+/**
+ * Put the kinds in the given order (sort order 10, 20, 30 …) in one transaction: every id must be a
+ * kind of this town and appear once (400 naming the entry). Kinds left out keep their sort order; a
+ * kind whose order does not change keeps its version. One audit event for the new order.
+ */
+export async function reorderKinds(ctx: Ctx, input: z.infer<typeof ActivityKindOrder>) {
+  const townId = townOf(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    const rows = await kindsByIds(trx, townId, input.kindIds);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const seen = new Set<string>();
+    input.kindIds.forEach((id, i) => {
+      if (!byId.has(id)) throw ValidationError.field(`body.kindIds[${i}]`, '活动类型不存在');
+      if (seen.has(id)) throw ValidationError.field(`body.kindIds[${i}]`, '活动类型重复');
+      seen.add(id);
+    });
+    const changes = input.kindIds.map((id, i) => ({ id, sortOrder: (i + 1) * 10 })).filter((c) => byId.get(c.id)?.sortOrder !== c.sortOrder);
+    if (!changes.length) return;
+    await setKindOrder(trx, townId, changes, nowIso());
+    await recordAudit(trx, ctx, {
+      entity: 'activity_kind',
+      entityId: townId,
+      action: 'reorder',
+      summary: `调整活动类型顺序（${changes.length} 项）`,
+      before: { order: rows.sort((a, b) => a.sortOrder - b.sortOrder).map((r) => r.name).join('、') },
+      after: { order: input.kindIds.map((id) => byId.get(id)?.name).join('、') },
+    });
+  });
+  return listKindsUseCase(ctx, { page: 1, pageSize: 200 });
 }

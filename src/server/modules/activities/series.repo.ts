@@ -31,18 +31,38 @@ export async function occurrenceCount(db: Kysely<DB>, townId: string, seriesId: 
   return Number(r.n);
 }
 
-/** Occurrences someone has answered, asked leave for, signed in to or been marked at. */
+/**
+ * Occurrences something real hangs on, which a series edit must keep: someone has answered, asked
+ * leave for, signed in to or been marked at it, or other records point at it (photos and files, linked
+ * documents, a research topic, a presidium meeting). Deleting those would lose the records' link, or
+ * fail on the meeting's foreign key. One UNION query per 200 occurrences.
+ */
 export async function engagedActivityIds(db: Kysely<DB>, townId: string, activityIds: string[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (const ids of chunks(activityIds)) {
     const rows = await db
       .selectFrom('activityInvitation')
       .select('activityId')
-      .distinct()
       .where('townId', '=', townId)
       .where('activityId', 'in', ids)
       .where((eb) =>
         eb.or([eb('response', '=', 'accepted'), eb('leaveStatus', 'is not', null), eb('attendance', 'is not', null), eb('signedInAt', 'is not', null)]),
+      )
+      .union(db.selectFrom('activityFile').select('activityId').where('townId', '=', townId).where('activityId', 'in', ids))
+      .union(db.selectFrom('researchTopicActivity').select('activityId').where('townId', '=', townId).where('activityId', 'in', ids))
+      .union((eb) =>
+        eb
+          .selectFrom('document')
+          .select((x) => x.ref('activityId').$notNull().as('activityId'))
+          .where('townId', '=', townId)
+          .where('activityId', 'in', ids),
+      )
+      .union((eb) =>
+        eb
+          .selectFrom('presidiumMeeting')
+          .select((x) => x.ref('activityId').$notNull().as('activityId'))
+          .where('townId', '=', townId)
+          .where('activityId', 'in', ids),
       )
       .execute();
     for (const r of rows) out.add(r.activityId);
@@ -79,5 +99,18 @@ export async function deleteActivities(db: Kysely<DB>, townId: string, ids: stri
   for (const part of chunks(ids)) {
     await db.deleteFrom('activityInvitation').where('townId', '=', townId).where('activityId', 'in', part).execute();
     await db.deleteFrom('activity').where('townId', '=', townId).where('id', 'in', part).execute();
+  }
+}
+
+/** Cancel occurrences in one statement per 200: status, a new version each, and the time of the change. */
+export async function cancelOccurrences(db: Kysely<DB>, townId: string, ids: string[], updatedAt: string): Promise<void> {
+  for (const part of chunks(ids)) {
+    await db
+      .updateTable('activity')
+      .set((eb) => ({ status: 'cancelled' as const, updatedAt, version: eb('version', '+', 1) }))
+      .where('townId', '=', townId)
+      .where('id', 'in', part)
+      .where('status', '=', 'planned')
+      .execute();
   }
 }

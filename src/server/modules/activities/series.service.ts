@@ -9,8 +9,8 @@ import { type AuditInput, recordAudit, recordAudits } from '../audit/audit.repo.
 import { storedRule } from '../stations/stations.service.ts';
 import { type ScheduleRule, describeSchedule, expandSchedule, normalizeRule, rangeProblem } from '../stations/schedule.rules.ts';
 import { type ActivityRow, type InviteSpec, resolveInvitees } from './activities.repo.ts';
-import { MAX_SERIES_OCCURRENCES, type RegenerationPlan, occurrenceTimes, planRegeneration } from './activities.rules.ts';
-import type { InviteSelector, SeriesInput, SeriesUpdate } from './activities.schemas.ts';
+import { MAX_SERIES_OCCURRENCES, type RegenerationPlan, chinaDayStart, occurrenceTimes, planRegeneration } from './activities.rules.ts';
+import type { InviteSelector, SeriesCancelInput, SeriesInput, SeriesUpdate } from './activities.schemas.ts';
 import { type Organiser, assertManage, auditView, changedOrganiser, freshCodes, parseSpeakers, resolveOrganiser } from './activities.service.ts';
 import { checkSelector, inviteTo } from './invitations.service.ts';
 import { nextActivityCodes, nextSeriesCode } from './codes.repo.ts';
@@ -18,6 +18,7 @@ import { findKind } from './kinds.repo.ts';
 import { usableKind } from './kinds.service.ts';
 import {
   type SeriesRow,
+  cancelOccurrences,
   deleteActivities,
   engagedActivityIds,
   findSeries,
@@ -313,4 +314,66 @@ export async function updateSeries(ctx: Ctx, id: string, input: z.infer<typeof S
     return { created: created.length, updated: plan.update.length, removed: plan.remove.length, kept: plan.keep.length };
   });
   return getSeries(ctx, id, regenerated);
+}
+
+/** The day before a China date (YYYY-MM-DD). */
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Cancel the rest of a series from a China date: every occurrence still planned that starts on that
+ * date or later and has not started yet is cancelled (records and invitations kept, as for a single
+ * cancellation). Past, held and already cancelled occurrences stay as they are; an occurrence moved
+ * before the date stays too. The series ends the day before, when the rule still gives a date up to
+ * then (otherwise its dates stay, and the cancelled occurrences hold them, so a later edit of the
+ * series does not bring them back).
+ */
+export async function cancelSeriesFrom(ctx: Ctx, id: string, input: z.infer<typeof SeriesCancelInput>, now = new Date()) {
+  const townId = townOf(ctx);
+  const cancelled = await ctx.db.transaction().execute(async (trx) => {
+    const before = await findSeries(trx, townId, id);
+    if (!before) throw new NotFoundError('活动系列');
+    assertManage(ctx, before);
+    assertVersion(before, input.version);
+    if (input.fromDate > before.untilDate) throw ValidationError.field('body.fromDate', `起始日期晚于系列的截止日期 ${before.untilDate}`);
+    const from = chinaDayStart(input.fromDate);
+    const nowIso = now.toISOString();
+    const targets = (await seriesOccurrences(trx, townId, id)).filter((o) => o.status === 'planned' && o.startAt >= from && o.startAt > nowIso);
+    const rule = storedRule(before.rule) as ScheduleRule;
+    const newUntil = dayBefore(input.fromDate);
+    const shortens = newUntil >= before.fromDate && newUntil < before.untilDate && expandSchedule(rule, before.fromDate, newUntil).length > 0;
+    const untilDate = shortens ? newUntil : before.untilDate;
+    await updateVersioned(trx, 'activitySeries', { townId }, id, input.version, { untilDate, updatedAt: nowIso });
+    await cancelOccurrences(
+      trx,
+      townId,
+      targets.map((o) => o.id),
+      nowIso,
+    );
+    const [kind, org] = await Promise.all([findKind(trx, townId, before.kindId), organiserOf(trx, townId, before)]);
+    const names = { kindName: kind?.name ?? '', organiserName: org.organiserName };
+    await recordAudit(trx, ctx, {
+      entity: 'activity_series',
+      entityId: id,
+      action: 'cancel',
+      summary: `取消活动系列 ${before.title} 自 ${input.fromDate} 起的 ${targets.length} 次活动`,
+      before: seriesAudit(before, names),
+      after: seriesAudit({ ...before, untilDate }, names),
+    });
+    await recordAudits(
+      trx,
+      ctx,
+      targets.map((o) => ({
+        entity: 'activity',
+        entityId: o.id,
+        action: 'update',
+        summary: `随系列取消活动 ${o.title}（${o.seriesDate}）`,
+        before: auditView(o, names),
+        after: auditView({ ...o, status: 'cancelled' }, names),
+      })),
+    );
+    return targets.length;
+  });
+  return { ...(await getSeries(ctx, id)), cancelled };
 }

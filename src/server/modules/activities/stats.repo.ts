@@ -16,10 +16,11 @@ export const FINAL = sql<string | null>`case
 
 const countOf = (status: 'present' | 'late' | 'on_leave' | 'absent') => sql<number>`sum(case when (${FINAL}) = ${sql.lit(status)} then 1 else 0 end)`;
 
-export type StatsRange = { start: string; end: string; now: string };
+/** `stationId`: only the activities that station organised (a liaison's statistics, or an admin's filter). */
+export type StatsRange = { start: string; end: string; now: string; stationId?: string };
 
 function base(db: Kysely<DB>, townId: string, r: StatsRange) {
-  return db
+  const q = db
     .selectFrom('activity')
     .innerJoin('activityKind', 'activityKind.id', 'activity.kindId')
     .leftJoin('activityInvitation', (j) => j.onRef('activityInvitation.activityId', '=', 'activity.id').on('activityInvitation.townId', '=', townId))
@@ -37,6 +38,7 @@ function base(db: Kysely<DB>, townId: string, r: StatsRange) {
       countOf('on_leave').as('onLeave'),
       countOf('absent').as('absent'),
     ]);
+  return r.stationId ? q.where('activity.organiserType', '=', 'station').where('activity.stationId', '=', r.stationId) : q;
 }
 
 export type CountsRow = { invited: number; present: number; late: number; onLeave: number; absent: number };
@@ -52,8 +54,8 @@ export async function attendanceStats(db: Kysely<DB>, townId: string, r: StatsRa
       .select((eb) => eb.fn.count<number>('activity.id').distinct().as('activities'))
       .executeTakeFirstOrThrow(),
     base(db, townId, r)
-      .select(['activity.id as activityId', 'activity.title', 'activity.startAt', 'activityKind.name as kindName'])
-      .groupBy(['activity.id', 'activity.title', 'activity.startAt', 'activityKind.name'])
+      .select(['activity.id as activityId', 'activity.title', 'activity.startAt', 'activity.kindId', 'activityKind.name as kindName', 'activityKind.countsAs'])
+      .groupBy(['activity.id', 'activity.title', 'activity.startAt', 'activity.kindId', 'activityKind.name', 'activityKind.countsAs'])
       .orderBy('activity.startAt')
       .orderBy('activity.id')
       .execute(),

@@ -209,6 +209,55 @@ describe('GET /deputies/:id/duty-record', () => {
   });
 });
 
+describe('documents read and research in the duty record', () => {
+  it('a read document in the China month it was opened, research by its report (else its claim), withdrawn and unread left out', async () => {
+    const { townA } = t.world;
+    const ts = '2025-01-01T00:00:00.000Z';
+    const doc = (code: string, title: string) => ({ id: `doc-${code}`, townId: townA.id, code, title, category: 'study' as const, status: 'sent' as const, sentAt: '2025-02-01T01:00:00.000Z', createdAt: ts, updatedAt: ts });
+    await t.db.insertInto('document').values([doc('F0001', '代表法学习材料'), doc('F0002', '未读通知'), doc('F0003', '去年读过')]).execute();
+    const rcpt = (documentId: string, firstReadAt: string | null) => ({ id: `r-${documentId}`, townId: townA.id, documentId, deputyId: d5.id, sentAt: '2025-02-01T01:00:00.000Z', firstReadAt, lastReadAt: firstReadAt });
+    await t.db
+      .insertInto('documentRecipient')
+      // 2025-02-28 17:00 UTC is March 1st in China.
+      .values([rcpt('doc-F0001', '2025-02-28T17:00:00.000Z'), rcpt('doc-F0002', null), rcpt('doc-F0003', '2024-12-30T02:00:00.000Z')])
+      .execute();
+    const topic = (code: string, title: string, over: Record<string, unknown>) => ({ id: `topic-${code}`, townId: townA.id, code, year: 2025, title, dueDate: '2025-10-31', createdAt: ts, updatedAt: ts, ...over });
+    await t.db
+      .insertInto('researchTopic')
+      .values([
+        topic('T001', '农村人居环境调研', { status: 'graded', claimedAt: '2024-12-20T02:00:00.000Z', submittedAt: '2025-05-10T02:00:00.000Z', grade: 'excellent' }),
+        topic('T002', '养老服务调研', { status: 'claimed', claimedAt: '2025-09-01T02:00:00.000Z' }),
+        topic('T003', '撤回的课题', { status: 'withdrawn', claimedAt: '2025-04-01T02:00:00.000Z' }),
+      ])
+      .execute();
+    await t.db
+      .insertInto('researchTopicMember')
+      .values([
+        { topicId: 'topic-T001', deputyId: d5.id, townId: townA.id, role: 'lead' },
+        { topicId: 'topic-T002', deputyId: d5.id, townId: townA.id, role: 'member' },
+        { topicId: 'topic-T003', deputyId: d5.id, townId: townA.id, role: 'member' },
+      ])
+      .execute();
+
+    const res = await record(await t.as('town_admin'), d5.id);
+    expect(res.statusCode).toBe(200);
+    const r = res.json();
+    const lines = (m: number) => r.months[m - 1].entries.map((e: { source: string; date: string; title: string }) => `${e.source} ${e.date} ${e.title}`);
+    expect(lines(3)).toEqual(['document 2025-03-01 代表法学习材料']);
+    expect(lines(5)).toEqual(['research 2025-05-10 农村人居环境调研']);
+    expect(lines(9)).toEqual(['research 2025-09-01 养老服务调研']);
+    expect(r.months[2].counts).toMatchObject({ documentsRead: 1, research: 0 });
+    expect(r.months[4].entries[0]).toMatchObject({ role: 'lead', status: 'graded', grade: 'excellent' });
+    expect(r.totals).toMatchObject({ documentsRead: 1, research: { topics: 2, lead: 1, reported: 1, byGrade: { excellent: 1, good: 0, pass: 0, fail: 0 } } });
+    // Reading and research leave the attendance figures alone.
+    expect(r.totals.activities.invited).toBe(0);
+    // 2024: the document read that December, and the topic claimed then (its report is in 2025's record).
+    const last = (await record(await t.as('town_admin'), d5.id, 2024)).json();
+    expect(last.totals).toMatchObject({ documentsRead: 1, research: { topics: 1, reported: 0, byGrade: { excellent: 0 } } });
+    expect(last.months[11].entries.map((e: { source: string; date: string }) => `${e.source} ${e.date}`)).toEqual(['document 2024-12-30', 'research 2024-12-20'].sort((a, b) => a.slice(-10).localeCompare(b.slice(-10))));
+  });
+});
+
 describe('GET /stations/:id/board', () => {
   it('401, 403 for a handler, another station’s liaison or deputy, 404 for another town, 400 naming the month', async () => {
     const { stationA, stationB } = t.world;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { registerFieldLabels } from '../../http/errors.ts';
 import { COUNTS_AS } from '../activities/activities.schemas.ts';
+import { DOCUMENT_CATEGORIES } from '../documents/documents.rules.ts';
+import { MEMBER_ROLES, RESEARCH_GRADES, RESEARCH_STATUSES } from '../research/research.rules.ts';
 
 registerFieldLabels({ year: '年份', month: '月份' });
 
@@ -51,7 +53,30 @@ const ActivityEntry = z.object({
   place: z.string(),
   status: z.enum(ENTRY_STATUSES),
 });
-export const DutyEntry = z.discriminatedUnion('source', [ActivityEntry]);
+/** A document sent to the deputy, dated by the day they first opened it. */
+const DocumentEntry = z.object({
+  source: z.literal('document'),
+  id: z.string(),
+  code: z.string(),
+  date: z.string(),
+  title: z.string(),
+  category: z.enum(DOCUMENT_CATEGORIES),
+  sentAt: z.string(),
+  readAt: z.string(),
+});
+/** A research topic the deputy worked on, dated by its report (or by the claim while there is none). */
+const ResearchEntry = z.object({
+  source: z.literal('research'),
+  id: z.string(),
+  code: z.string(),
+  date: z.string(),
+  title: z.string(),
+  role: z.enum(MEMBER_ROLES),
+  status: z.enum(RESEARCH_STATUSES),
+  grade: z.enum(RESEARCH_GRADES).nullable(),
+  dueDate: z.string(),
+});
+export const DutyEntry = z.discriminatedUnion('source', [ActivityEntry, DocumentEntry, ResearchEntry]);
 
 export const DutyRecordOut = z.object({
   year: z.number().int(),
@@ -74,8 +99,8 @@ export const DutyRecordOut = z.object({
     z.object({
       month: z.number().int(),
       entries: z.array(DutyEntry),
-      /** Per source; later features add their own counts beside `activities`. */
-      counts: z.object({ activities: Counts }),
+      /** Per source; later features add their own counts beside these. */
+      counts: z.object({ activities: Counts, documentsRead: z.number().int(), research: z.number().int() }),
     }),
   ),
   totals: z.object({
@@ -87,6 +112,17 @@ export const DutyRecordOut = z.object({
       research: z.number().int(),
       /** Activities attended, by what their kind counts as. */
       attendedByCountsAs: z.record(z.enum(COUNTS_AS), z.number().int()),
+    }),
+    /** Documents the deputy first opened in the year. */
+    documentsRead: z.number().int(),
+    research: z.object({
+      /** Topics the deputy worked on in the year, as lead or member. */
+      topics: z.number().int(),
+      lead: z.number().int(),
+      /** Of those, reported in the year (and not sent back). */
+      reported: z.number().int(),
+      /** Graded topics by grade. */
+      byGrade: z.record(z.enum(RESEARCH_GRADES), z.number().int()),
     }),
   }),
   trainingTopics: z.array(z.object({ id: z.string(), title: z.string(), date: z.string() })),

@@ -4,6 +4,9 @@ import { ForbiddenError, NotFoundError } from '../../http/errors.ts';
 import { type Ctx, townOf } from '../../http/principal.ts';
 import { chinaDateOf } from '../activities/activities.rules.ts';
 import { COUNTS_AS } from '../activities/activities.schemas.ts';
+import { documentDutyEntries } from '../documents/documents.duty.ts';
+import { RESEARCH_GRADES } from '../research/research.rules.ts';
+import { researchDutyEntries } from '../research/research.duty.ts';
 import { activityEntries, findDeputyInfo, groupsOfDeputy, presidiumSeats } from './duty-record.repo.ts';
 import { type EntryStatus, attended, chinaMonthOf, entryStatus, periodCounts, yearRange } from './duty-record.rules.ts';
 import type { DutyRecordQuery } from './duty-record.schemas.ts';
@@ -22,10 +25,13 @@ export async function dutyRecord(ctx: Ctx, deputyId: string, q: z.infer<typeof D
   if (p.role === 'liaison' && (p.stationId === null || d.stationId !== p.stationId)) throw new ForbiddenError('联络员只能查看本联络站代表的履职档案');
 
   const year = q.year ? Number(q.year) : Number(chinaDateOf(now.toISOString()).slice(0, 4));
-  const [groups, seats, rows] = await Promise.all([
+  const range = yearRange(year);
+  const [groups, seats, rows, reads, topics] = await Promise.all([
     groupsOfDeputy(ctx.db, townId, deputyId),
     presidiumSeats(ctx.db, townId, deputyId, `${year}-01-01`, `${year}-12-31`),
-    activityEntries(ctx.db, townId, deputyId, yearRange(year)),
+    activityEntries(ctx.db, townId, deputyId, range),
+    documentDutyEntries(ctx.db, townId, deputyId, range),
+    researchDutyEntries(ctx.db, townId, deputyId, range),
   ]);
 
   const entries = rows.map((r) => ({
@@ -41,10 +47,26 @@ export async function dutyRecord(ctx: Ctx, deputyId: string, q: z.infer<typeof D
     place: r.place,
     status: entryStatus(r, r, now),
   }));
+  const documents = reads.map((r) => ({ source: 'document' as const, id: r.id, code: r.code, date: chinaDateOf(r.readAt), title: r.title, category: r.category, sentAt: r.sentAt, readAt: r.readAt }));
+  // A topic shows once a year: in the month of its report when the report is in this year, else in the
+  // month of its claim (a topic claimed in December and reported in May shows in both years' records).
+  const inYear = (at: string | null) => at !== null && at >= range.start && at < range.end;
+  const reportedInYear = new Set(topics.filter((r) => inYear(r.submittedAt) && (r.status === 'submitted' || r.status === 'graded')).map((r) => r.id));
+  const research = topics
+    .map((r) => ({ r, at: inYear(r.submittedAt) ? r.submittedAt : r.claimedAt }))
+    .filter((x): x is typeof x & { at: string } => x.at !== null && x.at >= range.start && x.at < range.end)
+    .map(({ r, at }) => ({ source: 'research' as const, id: r.id, code: r.code, date: chinaDateOf(at), title: r.title, role: r.role, status: r.status, grade: r.grade, dueDate: r.dueDate }));
   const months = Array.from({ length: 12 }, (_, i) => {
-    const mine = entries.filter((e) => chinaMonthOf(e.startAt) === i + 1);
-    return { month: i + 1, entries: mine, counts: { activities: periodCounts(mine.map((e) => e.status)) } };
+    const month = i + 1;
+    const acts = entries.filter((e) => chinaMonthOf(e.startAt) === month);
+    const docs = documents.filter((e) => Number(e.date.slice(5, 7)) === month);
+    const res = research.filter((e) => Number(e.date.slice(5, 7)) === month);
+    // Within a month, by date; on one day activities first, then reading, then research.
+    const all = [...acts, ...docs, ...res].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    return { month, entries: all, counts: { activities: periodCounts(acts.map((e) => e.status)), documentsRead: docs.length, research: res.length } };
   });
+  // Grades count in the year of the report they grade.
+  const byGrade = Object.fromEntries(RESEARCH_GRADES.map((g) => [g, research.filter((r) => r.grade === g && reportedInYear.has(r.id)).length])) as Record<(typeof RESEARCH_GRADES)[number], number>;
 
   const done = entries.filter((e) => attended(e.status));
   const attendedByCountsAs = Object.fromEntries(COUNTS_AS.map((c) => [c, 0])) as Record<ActivityCountsAs, number>;
@@ -75,6 +97,13 @@ export async function dutyRecord(ctx: Ctx, deputyId: string, q: z.infer<typeof D
         inspections: attendedByCountsAs.inspection,
         research: attendedByCountsAs.research,
         attendedByCountsAs,
+      },
+      documentsRead: documents.length,
+      research: {
+        topics: research.length,
+        lead: research.filter((r) => r.role === 'lead').length,
+        reported: reportedInYear.size,
+        byGrade,
       },
     },
     trainingTopics: done.filter((e) => e.countsAs === 'training').map((e) => ({ id: e.id, title: e.title, date: e.date })),

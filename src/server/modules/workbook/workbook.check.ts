@@ -15,6 +15,9 @@ const KIND_NOUN: Record<KeyKind, string> = {
   activity_kind: '活动类型',
   activity_series: '活动系列',
   activity: '活动',
+  presidium_meeting: '主席团会议',
+  research_topic: '调研课题',
+  document: '文件',
 };
 
 /** Collects reference and uniqueness problems with the JSON path of each. */

@@ -68,6 +68,9 @@ function sampleDoc(): WorkbookDocument {
   });
   doc.presidium?.push({ term: 17, deputy: 'D900', position: 'chair', startDate: '2016-12-26', endDate: '2021-12-27', sortOrder: 1, liaisons: [] });
   addActivities(doc);
+  addPresidiumMeetings(doc);
+  addResearchTopics(doc);
+  addDocuments(doc);
   return canonicalWorkbook(doc);
 }
 
@@ -226,6 +229,148 @@ function addActivities(doc: WorkbookDocument) {
   ];
 }
 
+/** A held meeting with agenda, minutes and decisions in every state (owners of each kind, progress by a user and by none), and a planned one. */
+function addPresidiumMeetings(doc: WorkbookDocument) {
+  const decision = { dueDate: '2026-04-30', doneDate: null, result: '', progress: [] };
+  doc.presidiumMeetings = [
+    {
+      code: 'M002',
+      term: 18,
+      ordinal: 2,
+      title: '第二季度主席团例会',
+      date: '2026-06-30',
+      startTime: null,
+      endTime: null,
+      place: '',
+      presider: '',
+      attendees: '',
+      status: 'planned',
+      activity: null,
+      minutes: '',
+      agenda: [],
+      decisions: [],
+    },
+    {
+      code: 'M001',
+      term: 18,
+      ordinal: 1,
+      title: '第一季度主席团例会',
+      date: '2026-03-31',
+      startTime: '09:00',
+      endTime: '11:30',
+      place: '镇人大会议室',
+      presider: '主席',
+      attendees: '主席团成员 7 人，列席 2 人',
+      status: 'held',
+      activity: 'A00001',
+      minutes: '会议纪要\n第二段',
+      // The agenda keeps the meeting's order, which is not alphabetical.
+      agenda: [
+        { title: '听取联络站工作汇报', presenter: '站长', notes: '' },
+        { title: '研究代表建议交办', presenter: '', notes: '同意交办' },
+      ],
+      decisions: [
+        { ...decision, seq: 3, content: '拟定视察计划', ownerType: 'other', owner: '人大办', status: 'cancelled', result: '并入年度计划' },
+        {
+          ...decision,
+          seq: 1,
+          content: '督促修复村道',
+          ownerType: 'unit',
+          owner: 'U01',
+          status: 'done',
+          doneDate: '2026-04-20',
+          result: '已修复',
+          progress: [
+            { date: '2026-04-15', note: '现场查看', by: null, byName: '已删除的账号', at: '2026-04-15T02:00:00.000Z' },
+            { date: '2026-04-10', note: '已联系施工队', by: 'admin', byName: '管理员', at: '2026-04-10T02:00:00.000Z' },
+          ],
+        },
+        { ...decision, seq: 2, content: '走访困难代表', ownerType: 'deputy', owner: 'D003', status: 'in_progress' },
+      ],
+    },
+  ];
+}
+
+/** Research topics: one graded with members and a linked activity, one open (more in research.workbook.db.test.ts). */
+function addResearchTopics(doc: WorkbookDocument) {
+  const none = { claimedAt: null, claimedBy: null, reportSummary: '', submittedAt: null, submittedBy: null, returnNote: '', grade: null, gradeComment: '', gradedAt: null, gradedBy: null };
+  doc.researchTopics = [
+    { code: 'T002', year: 2026, title: '待认领课题', description: '', dueDate: '2027-01-31', status: 'open', claimantType: null, claimant: null, ...none, members: [], activities: [] },
+    {
+      code: 'T001',
+      year: 2026,
+      title: '乡村振兴产业发展情况调研',
+      description: '走访合作社\n第二行',
+      dueDate: '2026-10-31',
+      status: 'graded',
+      claimantType: 'station',
+      claimant: 'S01',
+      claimedAt: '2026-03-02T02:00:00.000Z',
+      claimedBy: 'liaison',
+      reportSummary: '提出建议 5 条',
+      submittedAt: '2026-09-20T03:00:00.000Z',
+      submittedBy: 'liaison',
+      returnNote: '',
+      grade: 'excellent',
+      gradeComment: '问题找得准',
+      gradedAt: '2026-10-08T02:00:00.000Z',
+      gradedBy: 'admin',
+      members: [
+        { deputy: 'D003', role: 'member' },
+        { deputy: 'D001', role: 'lead' },
+      ],
+      activities: ['A00001'],
+    },
+  ];
+}
+
+/** Documents: a draft, and one sent with a reader, a reminded non-reader and one left alone (files by content: see documents.workbook.db.test.ts). */
+function addDocuments(doc: WorkbookDocument) {
+  const unread = { sentBy: null, firstReadAt: null, lastReadAt: null, readCount: 0, remindedCount: 0, lastRemindedAt: null } as const;
+  doc.documents = [
+    {
+      code: 'F0002',
+      title: '草稿：年度学习计划',
+      category: 'study',
+      docNumber: '',
+      issueDate: null,
+      summary: '',
+      file: null,
+      activity: null,
+      status: 'draft',
+      sentAt: null,
+      sentBy: null,
+      recipients: [],
+    },
+    {
+      code: 'F0001',
+      title: '关于开展代表集中学习的通知',
+      category: 'presidium',
+      docNumber: '某人主〔2026〕3号',
+      issueDate: '2026-03-18',
+      summary: '请各位代表认真学习。\n第二段',
+      file: null,
+      activity: 'A00001',
+      status: 'sent',
+      sentAt: '2026-03-19T02:00:00.000Z',
+      sentBy: 'admin',
+      recipients: [
+        { ...unread, deputy: 'D003', sentAt: '2026-03-19T02:00:00.000Z', remindedCount: 2, lastRemindedAt: '2026-03-25T01:00:00.000Z' },
+        {
+          ...unread,
+          deputy: 'D001',
+          sentAt: '2026-03-19T02:00:00.000Z',
+          sentBy: 'admin',
+          firstReadAt: '2026-03-19T03:00:00.000Z',
+          lastReadAt: '2026-03-20T03:00:00.000Z',
+          readCount: 3,
+        },
+        { ...unread, deputy: 'D002', sentAt: '2026-03-21T02:00:00.000Z' },
+      ],
+    },
+  ];
+}
+
 const TABLES = [
   'county',
   'town',
@@ -246,6 +391,12 @@ const TABLES = [
   'activitySeries',
   'activity',
   'activityInvitation',
+  'presidiumMeeting',
+  'presidiumAgendaItem',
+  'presidiumDecision',
+  'presidiumDecisionProgress',
+  'document',
+  'documentRecipient',
   'auditEvent',
 ] as const;
 
@@ -509,8 +660,16 @@ describe('workbook export and import', () => {
       ['an activity ending before it starts', (d) => (d.activities[0].endAt = d.activities[0].startAt), 'activities[0].endAt', /晚于/],
       ['a deputy invited twice', (d) => d.activities[0].invitations.push({ ...d.activities[0].invitations[0] }), 'activities[0].invitations[3]', /重复/],
       ['an invitation of a deputy that exists nowhere', (d) => (d.activities[0].invitations[0].deputy = 'D999'), 'activities[0].invitations[0].deputy', /D999/],
+      ['a meeting of an activity that exists nowhere', (d) => (d.presidiumMeetings[0].activity = 'A99999'), 'presidiumMeetings[0].activity', /活动 “A99999” 不存在/],
+      ['two meetings with one activity', (d) => (d.presidiumMeetings[1].activity = 'A00001'), 'presidiumMeetings[1].activity', /一个活动只能关联一次/],
+      ['a decision owner that exists nowhere', (d) => (d.presidiumMeetings[0].decisions[1].owner = 'D999'), 'presidiumMeetings[0].decisions[1].owner', /D999/],
+      ['a decision done without its day', (d) => (d.presidiumMeetings[0].decisions[0].doneDate = null), 'presidiumMeetings[0].decisions[0].doneDate', /办结日期/],
+      ['a second 第1次 in the term', (d) => (d.presidiumMeetings[1].ordinal = 1), 'presidiumMeetings[1].ordinal', /第 18 届第 1 次/],
       ['a series date taken twice', (d) => (d.activities[2].seriesDate = d.activities[1].seriesDate), 'activities[2].seriesDate', /已有一次活动/],
       ['a town organiser with a code', (d) => (d.activities[0].organiser = 'S01'), 'activities[0].organiser', /null/],
+      ['a document file not uploaded to the town', (d) => (d.documents[0].file = { name: '通知.pdf', sha256: 'a'.repeat(64) }), 'documents[0].file.sha256', /先上传/],
+      ['a document sent to a deputy that exists nowhere', (d) => (d.documents[0].recipients[0].deputy = 'D999'), 'documents[0].recipients[0].deputy', /D999/],
+      ['a read receipt without a read count', (d) => (d.documents[0].recipients[0].readCount = 0), 'documents[0].recipients[0].readCount', /阅读次数/],
       ['a series invite naming an unknown group', (d) => d.activitySeries[0].invite.groups.push('G77'), 'activitySeries[0].invite.groups[2]', /G77/],
     ];
     for (const [title, mutate, field, message] of cases) {

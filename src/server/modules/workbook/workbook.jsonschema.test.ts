@@ -30,9 +30,14 @@ describe('docs/workbook.schema.json', () => {
       'activityKinds',
       'activitySeries',
       'activities',
+      'presidiumMeetings',
+      'researchTopics',
+      'documents',
     ]);
     expect(schema.properties.activities.items.required).toContain('invitations');
     expect(schema.properties.deputies.items.required).toContain('idNumber');
     expect(schema.properties.users.items.required).not.toContain('passwordHash');
+    expect(schema.properties.documents.items.required).toEqual(expect.arrayContaining(['recipients', 'file', 'category']));
+    expect(schema.properties.researchTopics.items.required).toEqual(expect.arrayContaining(['members', 'claimant', 'grade']));
   });
 });

@@ -3,8 +3,11 @@ import { activityKindsSection } from './sections/activity-kinds.section.ts';
 import { activitySeriesSection } from './sections/activity-series.section.ts';
 import { constituenciesSection } from './sections/constituencies.section.ts';
 import { deputiesSection } from './sections/deputies.section.ts';
+import { documentsSection } from './sections/documents.section.ts';
 import { groupsSection } from './sections/groups.section.ts';
 import { presidiumSection } from './sections/presidium.section.ts';
+import { presidiumMeetingsSection } from './sections/presidium-meetings.section.ts';
+import { researchTopicsSection } from './sections/research-topics.section.ts';
 import { stationsSection } from './sections/stations.section.ts';
 import { termsSection } from './sections/terms.section.ts';
 import { unitsSection } from './sections/units.section.ts';
@@ -31,4 +34,7 @@ export const SECTIONS = [
   activityKindsSection,
   activitySeriesSection,
   activitiesSection,
+  presidiumMeetingsSection,
+  researchTopicsSection,
+  documentsSection,
 ] as const;

@@ -18,7 +18,10 @@ export type KeyKind =
   | 'user'
   | 'activity_kind'
   | 'activity_series'
-  | 'activity';
+  | 'activity'
+  | 'presidium_meeting'
+  | 'research_topic'
+  | 'document';
 
 /**
  * External key -> internal id, per kind: filled from the database before the import, then by each

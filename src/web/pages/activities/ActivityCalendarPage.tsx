@@ -1,10 +1,11 @@
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Calendar, Card, Empty, List, Select, Space, Typography } from 'antd';
+import { Button, Calendar, Card, Empty, List, Segmented, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { ACTIVITY_STATUSES, type ActivityStatus, type ActivitySummary, activitiesApi, type OrganiserType } from '../../api/activities.ts';
+import { type ReactNode, useCallback, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { ACTIVITY_STATUSES, type ActivityStatus, activitiesApi, type OrganiserType } from '../../api/activities.ts';
+import { ADMINS } from '../../api/auth.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useIsMobile } from '../../hooks/useIsMobile.ts';
@@ -13,7 +14,9 @@ import { useT } from '../../i18n/index.tsx';
 import { ActivityFormDrawer } from './ActivityFormDrawer.tsx';
 import { ActivityStatusTag } from './ActivityStatusTag.tsx';
 import { cn, timeRange } from './activityFormat.ts';
+import { groupByDay, readCalendarParams, stepDate, viewRange } from './calendarRange.ts';
 import { useActivityOptions } from './useActivityLookups.ts';
+import { WeekView } from './WeekView.tsx';
 
 type Filters = { kindId?: string; organiser?: string; status?: ActivityStatus };
 
@@ -24,34 +27,47 @@ function organiserQuery(v?: string): { organiserType?: OrganiserType; organiserI
   return { organiserType: type as OrganiserType, organiserId: id || undefined };
 }
 
+const chinaDay = (iso: string) => cn(iso).format('YYYY-MM-DD');
+
+/**
+ * 活动日历: a month or a week of the town's activities, filtered by kind, organiser and status. The view,
+ * the date and the filters live in the address bar (?view=week&date=…&kind=…), so Back and shared links
+ * open the same page. Phones get the month as a list and the week as seven day sections.
+ */
 export default function ActivityCalendarPage() {
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();
   const mobile = useIsMobile();
   const opts = useActivityOptions();
-  const [month, setMonth] = useState(() => dayjs().startOf('month'));
-  const [filters, setFilters] = useState<Filters>({});
+  const [sp, setSp] = useSearchParams();
+  const today = cn(new Date().toISOString()).format('YYYY-MM-DD');
+  const { view, date } = readCalendarParams(sp.get('view'), sp.get('date'), today);
+  const filters: Filters = { kindId: sp.get('kind') ?? undefined, organiser: sp.get('organiser') ?? undefined, status: (sp.get('status') as ActivityStatus) ?? undefined };
   const [creating, setCreating] = useState(false);
   const liaisonStation = me.user.role === 'liaison' ? me.user.stationId : null;
 
-  const query = {
-    from: month.startOf('month').format('YYYY-MM-DD'),
-    to: month.endOf('month').format('YYYY-MM-DD'),
-    kindId: filters.kindId,
-    status: filters.status,
-    ...organiserQuery(filters.organiser),
-    pageSize: 200,
-  };
+  const setParams = useCallback(
+    (patch: Record<string, string | undefined>) =>
+      setSp(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [k, v] of Object.entries(patch)) {
+            if (v) next.set(k, v);
+            else next.delete(k);
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setSp],
+  );
+
+  const range = useMemo(() => viewRange(view, date), [view, date]);
+  const query = { from: range.from, to: range.to, kindId: filters.kindId, status: filters.status, ...organiserQuery(filters.organiser), pageSize: 200 };
   const list = useQuery({ queryKey: ['activities', 'list', query], queryFn: () => activitiesApi.list(query), placeholderData: keepPreviousData });
-  const byDay = useMemo(() => {
-    const m = new Map<string, ActivitySummary[]>();
-    for (const a of list.data?.items ?? []) {
-      const k = cn(a.startAt).format('YYYY-MM-DD');
-      m.set(k, [...(m.get(k) ?? []), a]);
-    }
-    return m;
-  }, [list.data]);
+  const items = list.data?.items ?? [];
+  const byDay = useMemo(() => groupByDay(list.data?.items ?? [], range.days, chinaDay), [list.data, range.days]);
 
   const organiserOptions = [
     { value: 'town', label: t('activity.organiser.town') },
@@ -59,22 +75,43 @@ export default function ActivityCalendarPage() {
     { label: t('activity.organiser.group'), options: opts.groups.map((o) => ({ value: `group:${o.value}`, label: o.label })) },
   ];
 
-  const monthNav = (
-    <Space>
-      <Button icon={<LeftOutlined />} aria-label={t('activity.prevMonth')} onClick={() => setMonth((m) => m.subtract(1, 'month'))} />
+  const week = view === 'week';
+  const periodLabel = week
+    ? t('activityView.weekOf', { from: dayjs(range.from).format('YYYY-MM-DD'), to: dayjs(range.to).format('MM-DD') })
+    : dayjs(date).format(t('activity.monthFormat'));
+  const nav = (
+    <Space wrap>
+      <Segmented
+        aria-label={t('activityView.view')}
+        value={view}
+        onChange={(v) => setParams({ view: v === 'week' ? 'week' : undefined })}
+        options={[
+          { value: 'month', label: t('activityView.month') },
+          { value: 'week', label: t('activityView.week') },
+        ]}
+      />
+      <Button
+        icon={<LeftOutlined />}
+        aria-label={week ? t('activityView.prevWeek') : t('activity.prevMonth')}
+        onClick={() => setParams({ date: stepDate(view, date, -1) })}
+      />
       <Typography.Text strong aria-live="polite" style={{ minWidth: 96, display: 'inline-block', textAlign: 'center' }}>
-        {month.format(t('activity.monthFormat'))}
+        {periodLabel}
       </Typography.Text>
-      <Button icon={<RightOutlined />} aria-label={t('activity.nextMonth')} onClick={() => setMonth((m) => m.add(1, 'month'))} />
-      <Button onClick={() => setMonth(dayjs().startOf('month'))}>{t('activity.thisMonth')}</Button>
+      <Button
+        icon={<RightOutlined />}
+        aria-label={week ? t('activityView.nextWeek') : t('activity.nextMonth')}
+        onClick={() => setParams({ date: stepDate(view, date, 1) })}
+      />
+      <Button onClick={() => setParams({ date: undefined })}>{week ? t('activityView.thisWeek') : t('activity.thisMonth')}</Button>
     </Space>
   );
 
   const dayCell = (d: Dayjs) => {
-    const items = byDay.get(d.format('YYYY-MM-DD')) ?? [];
+    const dayItems = byDay.get(d.format('YYYY-MM-DD')) ?? [];
     return (
-      <ul className="activity-day">
-        {items.map((a) => (
+      <ul className="activity-day" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {dayItems.map((a) => (
           <li key={a.id}>
             <Link to={`/activities/${a.id}`} style={a.status === 'cancelled' ? { textDecoration: 'line-through' } : undefined}>
               {cn(a.startAt).format('HH:mm')} {a.title}
@@ -85,12 +122,51 @@ export default function ActivityCalendarPage() {
     );
   };
 
+  let body: ReactNode;
+  if (list.error) body = <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  else if (week) body = <WeekView days={range.days} byDay={byDay} today={today} list={mobile} />;
+  else if (mobile)
+    body = (
+      <List
+        loading={list.isFetching}
+        dataSource={items}
+        locale={{ emptyText: <Empty description={t('activity.noneThisMonth')} /> }}
+        renderItem={(a) => (
+          <List.Item style={{ display: 'block', padding: 0, border: 'none' }}>
+            <Card size="small" style={{ marginBottom: 8 }}>
+              <Link to={`/activities/${a.id}`}>
+                <strong>{a.title}</strong>
+              </Link>
+              <div>{timeRange(a)}</div>
+              <div>
+                {a.kindName} · {a.organiserName} <ActivityStatusTag status={a.status} />
+              </div>
+            </Card>
+          </List.Item>
+        )}
+      />
+    );
+  else
+    body = (
+      <Calendar
+        value={dayjs(date)}
+        headerRender={() => null}
+        fullscreen
+        onSelect={(d, info) => {
+          if (info.source === 'date' && !d.isSame(dayjs(date), 'month')) setParams({ date: d.startOf('month').format('YYYY-MM-DD') });
+        }}
+        cellRender={(d, info) => (info.type === 'date' ? dayCell(d) : info.originNode)}
+      />
+    );
+
   return (
     <>
       <PageHeader
         title={t('nav.activities')}
         extra={
           <>
+            <Button onClick={() => navigate('/activities/stats')}>{t('activityView.stats')}</Button>
+            {ADMINS.includes(me.user.role) && <Button onClick={() => navigate('/activities/kinds')}>{t('activityView.kinds')}</Button>}
             <Button onClick={() => navigate('/activities/leave-requests')}>{t('activity.leaveRequests')}</Button>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('activity.create')}
@@ -99,14 +175,14 @@ export default function ActivityCalendarPage() {
         }
       />
       <div className="page-toolbar" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
-        {monthNav}
+        {nav}
         <Select
           allowClear
           aria-label={t('activity.kind')}
           placeholder={t('activity.kind')}
           style={{ width: 160 }}
           value={filters.kindId}
-          onChange={(kindId) => setFilters((f) => ({ ...f, kindId }))}
+          onChange={(kind) => setParams({ kind })}
           options={opts.allKinds}
         />
         <Select
@@ -115,7 +191,7 @@ export default function ActivityCalendarPage() {
           placeholder={t('activity.organiser')}
           style={{ width: 180 }}
           value={filters.organiser}
-          onChange={(organiser) => setFilters((f) => ({ ...f, organiser }))}
+          onChange={(organiser) => setParams({ organiser })}
           options={organiserOptions}
         />
         <Select
@@ -124,42 +200,11 @@ export default function ActivityCalendarPage() {
           placeholder={t('activity.status')}
           style={{ width: 120 }}
           value={filters.status}
-          onChange={(status) => setFilters((f) => ({ ...f, status }))}
+          onChange={(status) => setParams({ status })}
           options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: t(`activity.status.${s}`) }))}
         />
       </div>
-      {list.error ? (
-        <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      ) : mobile ? (
-        <List
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: <Empty description={t('activity.noneThisMonth')} /> }}
-          renderItem={(a) => (
-            <List.Item style={{ display: 'block', padding: 0, border: 'none' }}>
-              <Card size="small" style={{ marginBottom: 8 }}>
-                <Link to={`/activities/${a.id}`}>
-                  <strong>{a.title}</strong>
-                </Link>
-                <div>{timeRange(a)}</div>
-                <div>
-                  {a.kindName} · {a.organiserName} <ActivityStatusTag status={a.status} />
-                </div>
-              </Card>
-            </List.Item>
-          )}
-        />
-      ) : (
-        <Calendar
-          value={month}
-          headerRender={() => null}
-          fullscreen
-          onSelect={(d, info) => {
-            if (info.source === 'date' && !d.isSame(month, 'month')) setMonth(d.startOf('month'));
-          }}
-          cellRender={(d, info) => (info.type === 'date' ? dayCell(d) : info.originNode)}
-        />
-      )}
+      {body}
       <ActivityFormDrawer
         open={creating}
         stationId={liaisonStation}
@@ -167,7 +212,8 @@ export default function ActivityCalendarPage() {
         onCreated={(r) => {
           setCreating(false);
           if (r.kind === 'one') navigate(`/activities/${r.activity.id}`);
-          else setMonth(dayjs(r.series.fromDate).startOf('month'));
+          // A new series: its first month, where its days now show (the series page is one click away on each).
+          else setParams({ view: undefined, date: dayjs(r.series.fromDate).startOf('month').format('YYYY-MM-DD') });
         }}
       />
     </>

@@ -3,7 +3,7 @@ import { App, Button, Card, Descriptions, Popconfirm, Skeleton, Space, Statistic
 import { EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { type ActivityDetail, type ActivityStatus, activitiesApi } from '../../api/activities.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -13,6 +13,10 @@ import { ActivityStatusTag } from './ActivityStatusTag.tsx';
 import { cn, pct, timeRange } from './activityFormat.ts';
 import { InvitationTable } from './InvitationTable.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
+import { SignInQr } from './SignInQr.tsx';
+import { ActivityFilesPanel } from './ActivityFilesPanel.tsx';
+import { ActivityOutcomesPanel } from './ActivityOutcomesPanel.tsx';
+import { ActivityDocumentsPanel } from '../documents/ActivityDocumentsPanel.tsx';
 
 /** The code in big digits for the room's screen; screen readers get it as one labelled text. */
 function SignInCode({ a }: { a: ActivityDetail }) {
@@ -31,6 +35,7 @@ function SignInCode({ a }: { a: ActivityDetail }) {
       <p style={{ textAlign: 'center', margin: 0 }}>
         {t('activity.signInWindow', { from: cn(a.signInOpensAt).format('MM-DD HH:mm'), to: cn(a.endAt).format('MM-DD HH:mm') })}
       </p>
+      <SignInQr a={a} />
     </Card>
   );
 }
@@ -127,21 +132,16 @@ export default function ActivityDetailPage() {
                     {
                       key: 'series',
                       label: t('activity.series'),
-                      children: [a.seriesDate, a.moved ? t('activity.moved') : a.detached ? t('activity.detached') : ''].filter(Boolean).join(' · '),
+                      children: (
+                        <>
+                          {[a.seriesDate, a.moved ? t('activity.moved') : a.detached ? t('activity.detached') : ''].filter(Boolean).join(' · ')}{' '}
+                          <Link to={`/activities/series/${a.seriesId}`}>{t('activityView.openSeries')}</Link>
+                        </>
+                      ),
                     },
                   ]
                 : []),
               { key: 'content', label: t('activity.content'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.content || '—'}</span>, span: 'filled' },
-              ...(a.outcomes
-                ? [
-                    {
-                      key: 'outcomes',
-                      label: t('activity.outcomes'),
-                      children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.outcomes}</span>,
-                      span: 'filled' as const,
-                    },
-                  ]
-                : []),
             ]}
           />
         </Card>
@@ -149,6 +149,9 @@ export default function ActivityDetailPage() {
         <Counts a={a} />
         {a.status !== 'cancelled' && <InvitePanel activityId={a.id} defaultStationId={a.organiserType === 'station' ? a.organiserId : null} />}
         <InvitationTable activity={a} />
+        <ActivityOutcomesPanel activity={a} />
+        <ActivityFilesPanel activityId={a.id} />
+        <ActivityDocumentsPanel activityId={a.id} />
       </Space>
       <ActivityEditDrawer activity={a} open={editing} onClose={() => setEditing(false)} />
     </>

@@ -1,23 +1,45 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Input } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { activitiesApi } from '../../api/activities.ts';
 import { cn } from './activityFormat.ts';
+import { codeFromParam } from './qrRects.ts';
 import { useT } from '../../i18n/index.tsx';
 
-/** 签到: the six digits shown at the activity, typed on the phone's number pad. */
+/**
+ * 签到: the six digits shown at the activity, typed on the phone's number pad — or arriving in the link
+ * of the activity's QR code, in which case the sign-in is sent at once (once: the parameter is then taken
+ * out of the address, so a reload does not sign in again).
+ */
 export function SignInCard() {
   const t = useT();
   const qc = useQueryClient();
-  const [code, setCode] = useState('');
+  const [sp, setSp] = useSearchParams();
+  const fromLink = codeFromParam(sp.get('code'));
+  const [code, setCode] = useState(fromLink ?? '');
   const signIn = useMutation({
-    mutationFn: () => activitiesApi.signIn(code),
+    mutationFn: (c: string) => activitiesApi.signIn(c),
     onSuccess: () => {
       setCode('');
       void qc.invalidateQueries({ queryKey: ['activities'] });
     },
   });
+  const sent = useRef(false);
+  useEffect(() => {
+    if (!fromLink || sent.current) return;
+    sent.current = true;
+    signIn.mutate(fromLink);
+    setSp(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.delete('code');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [fromLink, signIn, setSp]);
   const r = signIn.data;
   const err = signIn.error;
   return (
@@ -25,7 +47,7 @@ export function SignInCard() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (code.length === 6) signIn.mutate();
+          if (code.length === 6) signIn.mutate(code);
         }}
         style={{ display: 'flex', gap: 8 }}
       >

@@ -4,14 +4,14 @@ import { Button, Card, Descriptions, Empty, Select, Skeleton, Space, Statistic }
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { type DutyEntry, activitiesApi } from '../../api/activities.ts';
+import { type DutyEntry, dutyRecordApi } from '../../api/dutyRecord.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useIsMobile } from '../../hooks/useIsMobile.ts';
 import { useMe } from '../../hooks/useMe.ts';
 import { useT } from '../../i18n/index.tsx';
-import { AttendanceTag } from '../activities/ActivityStatusTag.tsx';
+import { AttendanceTag, Pill } from '../activities/ActivityStatusTag.tsx';
 import { pct } from '../activities/activityFormat.ts';
 import { PrintStyles } from './PrintStyles.tsx';
 
@@ -26,7 +26,7 @@ export default function DutyRecordPage() {
   const [year, setYear] = useState(thisYear);
   const q = useQuery({
     queryKey: ['duty-record', deputyId, year],
-    queryFn: () => activitiesApi.dutyRecord(deputyId, year),
+    queryFn: () => dutyRecordApi.record(deputyId, year),
     enabled: !!deputyId,
     placeholderData: keepPreviousData,
   });
@@ -38,11 +38,32 @@ export default function DutyRecordPage() {
   const tot = r.totals.activities;
   const months = r.months.filter((m) => m.entries.length > 0);
   // On a phone the kind is left out and the date shortened so the status stays in view without scrolling.
+  // Each entry names what it is: an activity by its kind, a document by its category, a topic as research.
+  const kindOf = (e: DutyEntry) =>
+    e.source === 'activity' ? e.kindName : e.source === 'document' ? `${t('dutyRecord.sourceDocument')} · ${t(`document.category.${e.category}`)}` : `${t('dutyRecord.sourceResearch')} · ${t(`research.role.${e.role}`)}`;
+  const statusOf = (e: DutyEntry) => {
+    if (e.source === 'activity') return <AttendanceTag status={e.status} />;
+    if (e.source === 'document') return <Pill tone="good">{t('dutyRecord.read')}</Pill>;
+    return e.grade ? <Pill tone={e.grade === 'fail' ? 'bad' : 'good'}>{t(`research.grade.${e.grade}`)}</Pill> : <Pill tone="info">{t(`research.status.${e.status}`)}</Pill>;
+  };
   const columns = [
     { key: 'date', title: t('dutyRecord.date'), width: mobile ? 64 : 110, render: (_: unknown, e: DutyEntry) => (mobile ? e.date.slice(5) : e.date) },
-    { key: 'title', title: t('activity.title'), dataIndex: 'title' },
-    ...(mobile ? [] : [{ key: 'kind', title: t('activity.kind'), dataIndex: 'kindName', width: 120 }]),
-    { key: 'status', title: t('dutyRecord.status'), width: 80, render: (_: unknown, e: DutyEntry) => <AttendanceTag status={e.status} /> },
+    {
+      key: 'title',
+      title: t('dutyRecord.item'),
+      // On a phone the kind goes under the title rather than in a column of its own.
+      render: (_: unknown, e: DutyEntry) =>
+        mobile && e.source !== 'activity' ? (
+          <>
+            {e.title}
+            <div style={{ fontSize: 12, color: '#595959' }}>{kindOf(e)}</div>
+          </>
+        ) : (
+          e.title
+        ),
+    },
+    ...(mobile ? [] : [{ key: 'kind', title: t('activity.kind'), width: 160, render: (_: unknown, e: DutyEntry) => kindOf(e) }]),
+    { key: 'status', title: t('dutyRecord.status'), width: 80, render: (_: unknown, e: DutyEntry) => statusOf(e) },
   ];
 
   return (
@@ -94,6 +115,8 @@ export default function DutyRecordPage() {
             <Statistic title={t('dutyRecord.trainings')} value={tot.trainings} />
             <Statistic title={t('dutyRecord.inspections')} value={tot.inspections} />
             <Statistic title={t('dutyRecord.research')} value={tot.research} />
+            <Statistic title={t('dutyRecord.documentsRead')} value={r.totals.documentsRead} />
+            <Statistic title={t('dutyRecord.researchTopics')} value={r.totals.research.topics} />
           </Space>
         </Card>
         {months.length === 0 && <Empty description={t('dutyRecord.empty')} />}
@@ -108,10 +131,11 @@ export default function DutyRecordPage() {
             >
               <p style={{ marginTop: 0 }}>
                 {t('dutyRecord.monthCounts', { invited: c.invited, attended: c.present + c.late, leave: c.onLeave, absent: c.absent, rate: pct(c.rate) })}
+                {m.counts.documentsRead + m.counts.research > 0 && ` · ${t('dutyRecord.monthOther', { docs: m.counts.documentsRead, research: m.counts.research })}`}
               </p>
               <DataTable<DutyEntry>
                 label={t('dutyRecord.month', { month: m.month })}
-                rowKey="id"
+                rowKey={(e) => `${e.source}:${e.id}`}
                 size="small"
                 pagination={false}
                 columns={columns}

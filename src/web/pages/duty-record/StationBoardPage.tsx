@@ -4,7 +4,7 @@ import { Button, DatePicker, Empty, Select, Table, type TableColumnsType } from 
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { type BoardRow, activitiesApi } from '../../api/activities.ts';
+import { type BoardRow, dutyRecordApi } from '../../api/dutyRecord.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -26,7 +26,7 @@ export default function StationBoardPage() {
   const m = month.format('YYYY-MM');
   const q = useQuery({
     queryKey: ['board', stationId, m],
-    queryFn: () => activitiesApi.board(stationId, m),
+    queryFn: () => dutyRecordApi.board(stationId, m),
     enabled: !!stationId,
     placeholderData: keepPreviousData,
   });

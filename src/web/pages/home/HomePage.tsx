@@ -5,6 +5,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useMe } from '../../hooks/useMe.ts';
 import { useT } from '../../i18n/index.tsx';
 import { menuRoutesFor } from '../../routes.tsx';
+import { MyDocumentsCard } from '../documents/MyDocumentsCard.tsx';
 import { RosterStatsCard } from './RosterStatsCard.tsx';
 
 export default function HomePage() {
@@ -16,6 +17,7 @@ export default function HomePage() {
       <PageHeader title={t('home.welcome', { name: me.user.displayName })} />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('home.roleIs', { role: t.enum('role', me.user.role) })}</Typography.Text>
+        {me.user.role === 'deputy' && <MyDocumentsCard />}
         {STAFF.includes(me.user.role) && <RosterStatsCard />}
         {links.length > 0 && (
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('home.quickLinks')}</h2>}>

@@ -1,0 +1,69 @@
+import type { Counts, CountsAs, EntryStatus } from './activities.ts';
+import { http } from './client.ts';
+import type { DeputyStatus } from './deputies.ts';
+import type { DocumentCategory } from './documents.ts';
+import type { ResearchGrade, ResearchStatus } from './research.ts';
+
+/** One line of a deputy's duty record (履职档案); `source` says which area it comes from. */
+export type ActivityDutyEntry = {
+  source: 'activity';
+  id: string;
+  code: string;
+  date: string;
+  startAt: string;
+  endAt: string;
+  title: string;
+  kindName: string;
+  countsAs: CountsAs;
+  place: string;
+  status: EntryStatus;
+};
+export type DocumentDutyEntry = { source: 'document'; id: string; code: string; date: string; title: string; category: DocumentCategory; sentAt: string; readAt: string };
+export type ResearchDutyEntry = {
+  source: 'research';
+  id: string;
+  code: string;
+  date: string;
+  title: string;
+  role: 'lead' | 'member';
+  status: ResearchStatus;
+  grade: ResearchGrade | null;
+  dueDate: string;
+};
+export type DutyEntry = ActivityDutyEntry | DocumentDutyEntry | ResearchDutyEntry;
+
+export type DutyRecord = {
+  year: number;
+  deputy: {
+    id: string;
+    code: string;
+    name: string;
+    status: DeputyStatus;
+    termNumber: number | null;
+    isTownLevel: boolean;
+    isCountyLevel: boolean;
+    station: { id: string; code: string; name: string } | null;
+    groups: { id: string; code: string; name: string; role: string }[];
+    presidium: { position: string; termNumber: number; startDate: string; endDate: string | null } | null;
+  };
+  months: { month: number; entries: DutyEntry[]; counts: { activities: Counts; documentsRead: number; research: number } }[];
+  totals: {
+    activities: Counts & { attended: number; trainings: number; inspections: number; research: number; attendedByCountsAs: Record<CountsAs, number> };
+    documentsRead: number;
+    research: { topics: number; lead: number; reported: number; byGrade: Record<ResearchGrade, number> };
+  };
+  trainingTopics: { id: string; title: string; date: string }[];
+};
+
+export type BoardRow = Counts & { deputyId: string; code: string; name: string; status: DeputyStatus; trainings: number };
+export type Board = {
+  month: string;
+  station: { id: string; code: string; name: string };
+  rows: BoardRow[];
+  totals: Counts & { trainings: number; deputies: number; activities: number };
+};
+
+export const dutyRecordApi = {
+  record: (deputyId: string, year?: number) => http.get<DutyRecord>(`/deputies/${deputyId}/duty-record`, { year }),
+  board: (stationId: string, month?: string) => http.get<Board>(`/stations/${stationId}/board`, { month }),
+};
