@@ -205,6 +205,7 @@ describe('activities, leave, sign-in and the duty record in the browser', () => 
     await ctx.close();
   });
 
+  // Two phones and axe over a whole year's duty record (the demo's) and the station's board: more than the default minute on a busy machine.
   it('the liaison approves the leave; once the activity is over both duty records and the monthly board show it', async () => {
     const page = liaison;
     await page.goto(`/activities/${activityId}`);
@@ -224,6 +225,13 @@ describe('activities, leave, sign-in and the duty record in the browser', () => 
     await settled(page);
     await shot(page, 'activity-detail-leave-approved');
 
+    // The demo data has its own activities this month: the board is checked against its counts before the meeting closes.
+    type BoardRow = { name: string; present: number; onLeave: number; pending: number };
+    const month = dayjs().format('YYYY-MM');
+    const boardRows = async () => (await api<{ rows: BoardRow[] }>(page.request, liaisonMe, 'GET', `/stations/${stationId}/board?month=${month}`)).rows;
+    const rowOf = (rows: BoardRow[], name: string) => rows.find((r) => r.name === name) as BoardRow;
+    const before = await boardRows();
+
     // The meeting closes now: its end moves to this minute, and the final statuses are decided.
     const a = await api<{ version: number }>(page.request, liaisonMe, 'GET', `/activities/${activityId}`);
     await api(page.request, liaisonMe, 'PATCH', `/activities/${activityId}`, { endAt: dayjs().format('YYYY-MM-DDTHH:mm:ssZ'), version: a.version });
@@ -241,10 +249,15 @@ describe('activities, leave, sign-in and the duty record in the browser', () => 
     await boardRow('周红静').waitFor({ timeout: 15_000 });
     // Columns: rank, deputy, invited, present, late, on leave, absent, pending, trainings, rate.
     const cells = async (name: string) => (await boardRow(name).first().getByRole('cell').allInnerTexts()).map((s) => s.trim());
+    // Today's meeting moved from pending to on leave (周红静) and to present (the second deputy); the UI shows the board's counts.
+    const after = await boardRows();
+    expect(rowOf(after, '周红静').onLeave).toBe(rowOf(before, '周红静').onLeave + 1);
+    expect(rowOf(after, '周红静').pending).toBe(rowOf(before, '周红静').pending - 1);
+    expect(rowOf(after, secondDeputyName).present).toBe(rowOf(before, secondDeputyName).present + 1);
     const zhou = await cells('周红静');
-    expect(zhou[5]).toBe('1');
+    expect(zhou[5]).toBe(String(rowOf(after, '周红静').onLeave));
     const second = await cells(secondDeputyName);
-    expect(second[3]).toBe('1');
+    expect(second[3]).toBe(String(rowOf(after, secondDeputyName).present));
     // The series' earlier days this month (also invited) count too, so the rate is not checked here.
     expect(second[9]).toMatch(/%$/);
     await shot(page, 'station-board-desktop');
@@ -265,7 +278,7 @@ describe('activities, leave, sign-in and the duty record in the browser', () => 
       await expectAxeClean(phone);
       await ctx.close();
     }
-  });
+  }, 120_000);
 
   for (const phone of [false, true]) {
     it(`the admin's activity pages on a ${phone ? '375-px phone' : 'desktop'}: no errors, no overflow, axe-clean`, async () => {

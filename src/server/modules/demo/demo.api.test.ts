@@ -1,22 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../../../../test/app.ts';
 import { freshDatabase } from '../../../../test/db.ts';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/kysely.ts';
 import { idNumberProblem } from '../roster/deputy.rules.ts';
-import { DEMO_PASSWORD, type DemoLogin, seedDemoIfEmpty } from './demo.seed.ts';
+import { buildDemoCounty } from './demo.generator.ts';
+import { DEMO_PASSWORD, type DemoLogin, seedDemo, seedDemoIfEmpty } from './demo.seed.ts';
 
 let database: Database;
 let app: FastifyInstance;
 let logins: DemoLogin[] | null;
 let seedMs = 0;
+// The seed decides what has already happened by the clock (as `renda serve` does on first start).
+let seededAt: Date;
 
 beforeAll(async () => {
   database = await freshDatabase();
   app = await buildApp({ db: database.db, engine: database.engine, config: { ...loadConfig({}), webDist: '/nonexistent' } });
   const t0 = Date.now();
-  logins = await seedDemoIfEmpty(database.db);
+  seededAt = new Date();
+  logins = await seedDemoIfEmpty(database.db, seededAt);
   seedMs = Date.now() - t0;
 });
 afterAll(async () => {
@@ -24,7 +29,7 @@ afterAll(async () => {
   await database.close();
 });
 
-async function count(table: 'deputy' | 'auditEvent' | 'appUser' | 'town') {
+async function count(table: 'deputy' | 'auditEvent' | 'appUser' | 'town' | 'activity' | 'activityInvitation' | 'activitySeries') {
   const r = await database.db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -100,5 +105,105 @@ describe('demo data', () => {
     const before = await Promise.all([count('deputy'), count('appUser'), count('town'), count('auditEvent')]);
     expect(await seedDemoIfEmpty(database.db)).toBeNull();
     expect(await Promise.all([count('deputy'), count('appUser'), count('town'), count('auditEvent')])).toEqual(before);
+  });
+
+  it("loads each town's year of activities, inviting only deputies of the town", async () => {
+    const expected = buildDemoCounty(undefined, seededAt).documents;
+    const rows = await database.db
+      .selectFrom('activity as a')
+      .innerJoin('town as t', 't.id', 'a.townId')
+      .select(['t.code', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('t.code')
+      .orderBy('t.code')
+      .execute();
+    expect(rows.map((r) => [r.code, Number(r.n)])).toEqual(expected.map((d) => [d.town.code, d.activities?.length]));
+    expect(await count('activitySeries')).toBe(expected.reduce((n, d) => n + (d.activitySeries?.length ?? 0), 0));
+    expect(await count('activityInvitation')).toBe(expected.flatMap((d) => d.activities ?? []).reduce((n, a) => n + a.invitations.length, 0));
+    const strangers = await database.db
+      .selectFrom('activityInvitation as i')
+      .innerJoin('activity as a', 'a.id', 'i.activityId')
+      .innerJoin('deputy as d', 'd.id', 'i.deputyId')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => eb.or([eb('d.townId', '!=', eb.ref('a.townId')), eb('i.townId', '!=', eb.ref('a.townId')), eb('d.status', '!=', 'serving')]))
+      .executeTakeFirstOrThrow();
+    expect(Number(strangers.n)).toBe(0);
+  });
+
+  it('records attendance only for activities that had ended when it was seeded', async () => {
+    const marked = await database.db
+      .selectFrom('activityInvitation as i')
+      .innerJoin('activity as a', 'a.id', 'i.activityId')
+      .select(['a.endAt', 'a.status'])
+      .where((eb) => eb.or([eb('i.attendance', 'is not', null), eb('i.signedInAt', 'is not', null)]))
+      .execute();
+    expect(marked.length).toBeGreaterThan(0);
+    for (const m of marked) {
+      expect(Date.parse(m.endAt)).toBeLessThanOrEqual(seededAt.getTime());
+      expect(m.status).toBe('held');
+    }
+    const heldLater = await database.db
+      .selectFrom('activity')
+      .select('code')
+      .where('status', '=', 'held')
+      .where('startAt', '>', seededAt.toISOString())
+      .execute();
+    expect(heldLater).toEqual([]);
+  });
+
+  it("周红静's duty record, her station's monthly board and the town's statistics have a year of data", async () => {
+    const deputy = await login(app, 'deputy', DEMO_PASSWORD);
+    const me = (await deputy.get('/api/v1/auth/me')).json();
+    const record = await deputy.get(`/api/v1/deputies/${me.user.deputyId}/duty-record?year=2026`);
+    expect(record.statusCode).toBe(200);
+    const totals = record.json().totals.activities;
+    expect(totals.trainings).toBeGreaterThanOrEqual(4);
+    for (const k of ['present', 'late', 'onLeave', 'absent']) expect(totals[k], k).toBeGreaterThan(0);
+    expect(record.json().trainingTopics.length).toBe(totals.trainings);
+    expect(record.json().months.filter((m: { entries: unknown[] }) => m.entries.length > 0)).toHaveLength(12);
+
+    const liaison = await login(app, 'liaison', DEMO_PASSWORD);
+    const station = (await liaison.get('/api/v1/auth/me')).json().user.stationId;
+    const board = await liaison.get(`/api/v1/stations/${station}/board?month=2026-10`);
+    expect(board.statusCode).toBe(200);
+    expect(board.json().rows.length).toBeGreaterThan(50);
+    expect(board.json().totals.activities).toBeGreaterThanOrEqual(5);
+    expect(board.json().totals.rate).toBeGreaterThan(0.75);
+
+    const admin = await login(app, 'admin', DEMO_PASSWORD);
+    const stats = (await admin.get('/api/v1/activities/stats?from=2026-01-01&to=2026-10-31')).json();
+    expect(stats.totals.activities).toBeGreaterThan(50);
+    expect(stats.totals.rate).toBeGreaterThanOrEqual(0.85);
+    expect(stats.totals.rate).toBeLessThanOrEqual(0.92);
+  });
+
+  it("the liaison has leave requests to decide on the station's coming days", async () => {
+    const liaison = await login(app, 'liaison', DEMO_PASSWORD);
+    const station = (await liaison.get('/api/v1/auth/me')).json().user.stationId;
+    const coming = await database.db
+      .selectFrom('activity')
+      .select('id')
+      .where('stationId', '=', station)
+      .where('status', '=', 'planned')
+      .where('startAt', '>', seededAt.toISOString())
+      .execute();
+    const requests = (await liaison.get('/api/v1/activities/leave-requests?status=requested&pageSize=100')).json();
+    const ids = new Set(coming.map((c) => c.id));
+    // Seeded after the demo year (February 2027 on) nothing is coming and there is nothing to decide.
+    expect(requests.items.some((r: { activityId: string }) => ids.has(r.activityId))).toBe(coming.length > 0);
+    expect(requests.items.every((r: { startAt: string }) => Date.parse(r.startAt) > seededAt.getTime())).toBe(true);
+  });
+
+  it('seeding again at the same moment changes no activity', async () => {
+    const before = await Promise.all([count('activity'), count('activityInvitation'), count('activitySeries')]);
+    const events = () =>
+      database.db
+        .selectFrom('auditEvent')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('entity', 'in', ['activity', 'activity_series', 'activity_kind'])
+        .executeTakeFirstOrThrow();
+    const eventsBefore = Number((await events()).n);
+    await seedDemo(database.db, seededAt);
+    expect(await Promise.all([count('activity'), count('activityInvitation'), count('activitySeries')])).toEqual(before);
+    expect(Number((await events()).n)).toBe(eventsBefore);
   });
 });

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { finalStatus, occurrenceTimes, signInStatus, signInWindow } from '../activities/activities.rules.ts';
+import { expandSchedule } from '../stations/schedule.rules.ts';
+import type { ActivityRecord } from '../workbook/sections/activities.section.ts';
+import type { WorkbookDocument } from '../workbook/workbook.document.ts';
 import { parseWorkbook } from '../workbook/workbook.import.ts';
 import { idNumberInfo, idNumberProblem } from '../roster/deputy.rules.ts';
+import { LEAVE_REASONS } from './demo.attendance.ts';
 import { buildDemoCounty } from './demo.generator.ts';
+
+/** The as-of date the activity tests look from: the day the demo's activities were written (noon, China time). */
+const AS_OF = new Date('2026-11-28T12:00:00+08:00');
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -12,7 +20,7 @@ describe('demo county generator', () => {
     vi.spyOn(Math, 'random').mockImplementation(() => {
       throw new Error('Math.random used');
     });
-    expect(buildDemoCounty()).toEqual(buildDemoCounty());
+    expect(buildDemoCounty(undefined, AS_OF)).toEqual(buildDemoCounty(undefined, AS_OF));
   });
 
   it('produces valid workbooks for two towns of one county', () => {
@@ -120,5 +128,234 @@ describe('demo county generator', () => {
     expect(documents[0].units?.find((u) => u.code === 'U01')?.name).toBe('民政办');
     const deputy = users.find((u) => u.username === 'deputy');
     expect(documents[0].deputies?.find((d) => d.code === deputy?.deputy)?.status).toBe('serving');
+  });
+});
+
+const MINUTE = 60_000;
+const ended = (a: ActivityRecord, asOf: Date) => Date.parse(a.endAt) <= asOf.getTime();
+const townActivities = (doc: WorkbookDocument) => doc.activities ?? [];
+/** What the as-of date decides: the status, the outcomes and what happened to each invitation. */
+const plannedShape = (doc: WorkbookDocument) =>
+  townActivities(doc).map(({ status: _s, outcomes: _o, invitations, ...a }) => ({ ...a, invited: invitations.map((i) => i.deputy) }));
+
+describe('demo activities', () => {
+  const county = buildDemoCounty(undefined, AS_OF);
+  const [qingshi, baisha] = county.documents;
+  const deputyCode = qingshi.users?.find((u) => u.username === 'deputy')?.deputy as string;
+
+  it('the demo deputy is 周红静 (D035), as the README says: the activities do not disturb the people', () => {
+    expect(deputyCode).toBe('D035');
+    expect(qingshi.deputies?.find((d) => d.code === deputyCode)?.name).toBe('周红静');
+  });
+
+  it('gives each town a year of activities of every usual kind, from January 2026 to January 2027', () => {
+    for (const [doc, min, series] of [
+      [qingshi, 90, 2],
+      [baisha, 60, 3],
+    ] as const) {
+      const acts = townActivities(doc);
+      expect(acts.length, doc.town.name).toBeGreaterThanOrEqual(min);
+      expect(doc.activitySeries).toHaveLength(series);
+      expect(doc.activityKinds?.map((k) => k.name)).toContain('固定活动日');
+      const dates = acts.map((a) => a.startAt).sort();
+      expect(dates[0] >= '2025-12-31T16:00:00.000Z' && dates[0] < '2026-01-10').toBe(true);
+      expect(dates[dates.length - 1] > '2027-01-15' && dates[dates.length - 1] < '2027-01-31T16:00:00.000Z').toBe(true);
+      const kinds = new Set(acts.map((a) => a.kind));
+      for (const k of [
+        'training',
+        'fixed_day',
+        'monthly_meeting',
+        'presidium_meeting',
+        'inspection',
+        'research',
+        'law_check',
+        'safety_check',
+        'group',
+        'voter_visit',
+        'duty_report',
+        'care_visit',
+        'appraisal',
+      ])
+        expect(kinds.has(k), `${doc.town.name} ${k}`).toBe(true);
+      expect(acts.filter((a) => a.kind === 'training').length).toBeGreaterThanOrEqual(4);
+      expect(acts.filter((a) => a.kind === 'presidium_meeting').length).toBeGreaterThanOrEqual(4);
+      // Codes in order of time; sign-in codes six digits and unique in the town.
+      expect(acts.map((a) => a.code)).toEqual(acts.map((_, i) => `A${String(i + 1).padStart(5, '0')}`));
+      expect([...acts].sort((a, b) => a.code.localeCompare(b.code)).map((a) => a.startAt)).toEqual(dates);
+      expect(new Set(acts.map((a) => a.signInCode)).size).toBe(acts.length);
+      for (const a of acts.filter((x) => x.kind === 'training')) {
+        expect(a.speakers.length, a.title).toBeGreaterThan(0);
+        expect(a.content.length).toBeGreaterThan(20);
+      }
+    }
+  });
+
+  it('occurrences are those of their series: one per rule date, at the series time unless moved', () => {
+    for (const doc of county.documents) {
+      for (const s of doc.activitySeries ?? []) {
+        const occ = townActivities(doc).filter((a) => a.series === s.code);
+        expect(occ.map((a) => a.seriesDate).sort()).toEqual(expandSchedule(s.rule, s.fromDate, s.untilDate));
+        for (const a of occ) {
+          expect([a.title, a.kind, a.organiserType, a.organiser, a.place]).toEqual([s.title, s.kind, s.organiserType, s.organiser, s.place]);
+          const planned = occurrenceTimes(a.seriesDate as string, s.startTime, s.durationMinutes);
+          if (a.moved) expect(a.startAt).not.toBe(planned.startAt);
+          else expect({ startAt: a.startAt, endAt: a.endAt }).toEqual(planned);
+          if (a.moved || a.status === 'cancelled') expect(a.detached).toBe(true);
+        }
+      }
+      expect(
+        townActivities(doc)
+          .filter((a) => a.series === null)
+          .every((a) => a.seriesDate === null && !a.moved),
+      ).toBe(true);
+    }
+    // A holiday moves a reception day; the 代表之家 meets on the first Saturday, every deputy of the station invited.
+    expect(townActivities(qingshi).find((a) => a.seriesDate === '2026-02-19')?.startAt).toBe('2026-02-24T01:00:00.000Z');
+    const home = baisha.activitySeries?.find((s) => s.organiser === 'S02');
+    expect(home?.rule).toEqual({ type: 'monthly_nth_weekday', nth: 1, weekday: 6 });
+    expect(home?.invite?.stations).toEqual(['S02']);
+    expect(townActivities(baisha).filter((a) => a.status === 'cancelled')).toHaveLength(1);
+  });
+
+  it('invites only serving deputies of the town, each once, as the organiser and kind call for', () => {
+    for (const doc of county.documents) {
+      const serving = new Map((doc.deputies ?? []).filter((d) => d.status === 'serving').map((d) => [d.code, d]));
+      const presidium = (doc.presidium ?? []).map((p) => p.deputy).sort();
+      for (const a of townActivities(doc)) {
+        const codes = a.invitations.map((i) => i.deputy);
+        expect(codes.length, a.title).toBeGreaterThan(0);
+        expect(new Set(codes).size).toBe(codes.length);
+        for (const c of codes) expect(serving.has(c), `${a.code} ${c}`).toBe(true);
+        if (a.organiserType === 'station') for (const c of codes) expect(serving.get(c)?.station).toBe(a.organiser);
+        if (a.organiserType === 'group') {
+          const members = doc.groups?.find((g) => g.code === a.organiser)?.members.map((m) => m.deputy);
+          expect(codes.every((c) => members?.includes(c))).toBe(true);
+        }
+        if (a.kind === 'presidium_meeting') expect([...codes].sort()).toEqual(presidium);
+        if (a.kind === 'training') expect(codes).toHaveLength(serving.size);
+        if (a.kind === 'monthly_meeting') expect(codes).toHaveLength([...serving.values()].filter((d) => d.isTownLevel).length);
+      }
+    }
+  });
+
+  it('records attendance only for activities that ended before the as-of date, as the sign-in rules allow', () => {
+    for (const doc of county.documents) {
+      for (const a of townActivities(doc)) {
+        const start = Date.parse(a.startAt);
+        if (a.status === 'cancelled') {
+          expect(a.invitations.every((i) => i.attendance === null && i.signedInAt === null && i.leaveStatus === null)).toBe(true);
+          continue;
+        }
+        expect(a.status, a.code).toBe(ended(a, AS_OF) ? 'held' : 'planned');
+        if (!ended(a, AS_OF)) expect(a.outcomes).toBe('');
+        for (const i of a.invitations) {
+          const at = `${a.code} ${i.deputy}`;
+          for (const t of [i.invitedAt, i.respondedAt, i.leaveRequestedAt, i.leaveDecidedAt, i.attendanceAt, i.signedInAt])
+            if (t) expect(Date.parse(t), at).toBeLessThanOrEqual(AS_OF.getTime());
+          if (i.respondedAt) expect(i.respondedAt >= i.invitedAt && Date.parse(i.respondedAt) <= start).toBe(true);
+          if (i.leaveRequestedAt) {
+            expect(i.leaveRequestedAt >= i.invitedAt && Date.parse(i.leaveRequestedAt) < start, at).toBe(true);
+            // Asking for leave takes back an earlier "accepted".
+            expect(i.response).toBe('pending');
+          }
+          if (i.leaveDecidedAt) expect(i.leaveDecidedAt >= (i.leaveRequestedAt as string) && Date.parse(i.leaveDecidedAt) < start).toBe(true);
+          if (!ended(a, AS_OF)) {
+            expect([i.attendance, i.attendanceBy, i.attendanceAt, i.signedInAt], at).toEqual([null, null, null, null]);
+            expect(i.leaveStatus === null || i.leaveStatus === 'requested' || i.leaveStatus === 'approved').toBe(true);
+            continue;
+          }
+          expect(i.leaveStatus).not.toBe('requested');
+          if (i.signedInAt) {
+            const w = signInWindow(a);
+            expect(i.signedInAt >= w.opensAt && i.signedInAt <= w.closesAt, at).toBe(true);
+            expect([i.attendance, i.attendanceBy, i.attendanceAt]).toEqual([signInStatus(a.startAt, i.signedInAt), 'self', i.signedInAt]);
+          } else if (i.attendance) {
+            expect(i.attendanceBy).toBe('staff');
+            expect(Date.parse(i.attendanceAt as string)).toBeGreaterThanOrEqual(Date.parse(a.endAt));
+          }
+          if (i.attendance === 'on_leave') expect(i.leaveStatus).toBe('approved');
+        }
+      }
+    }
+  });
+
+  it('attendance of the held activities is 85–92 %, with leave approved and refused for a reason', () => {
+    for (const doc of county.documents) {
+      const held = townActivities(doc).filter((a) => a.status === 'held');
+      const all = held.flatMap((a) => a.invitations);
+      const final = all.map((i) => finalStatus(i));
+      const n = (s: string) => final.filter((f) => f === s).length;
+      const rate = (n('present') + n('late')) / (final.length - n('on_leave'));
+      expect(rate, doc.town.name).toBeGreaterThanOrEqual(0.85);
+      expect(rate, doc.town.name).toBeLessThanOrEqual(0.92);
+      for (const s of ['late', 'absent', 'on_leave']) expect(n(s), s).toBeGreaterThan(0);
+      const refused = all.filter((i) => i.leaveStatus === 'refused');
+      expect(refused.length).toBeGreaterThan(0);
+      for (const i of all.filter((x) => x.leaveStatus)) expect(i.leaveReason.length > 0 && i.leaveNote.length > 0).toBe(true);
+      // A reason fits the season: no flood duty in December, no tea picking in autumn.
+      for (const a of townActivities(doc)) {
+        const month = Number(new Date(Date.parse(a.startAt) + 8 * 60 * MINUTE).toISOString().slice(5, 7));
+        for (const i of a.invitations.filter((x) => x.leaveStatus && x.deputy !== deputyCode)) {
+          const months = LEAVE_REASONS.find(([r]) => r === i.leaveReason)?.[1];
+          expect(
+            LEAVE_REASONS.some(([r]) => r === i.leaveReason),
+            i.leaveReason,
+          ).toBe(true);
+          if (months) expect(months, `${a.code} ${i.leaveReason}`).toContain(month);
+        }
+      }
+      expect(held.filter((a) => a.outcomes).length / held.length).toBeGreaterThan(0.8);
+    }
+  });
+
+  it("tells 周红静's year: trainings attended, a leave, a refused leave, a late arrival and an absence", () => {
+    const mine = townActivities(qingshi).flatMap((a) => a.invitations.filter((i) => i.deputy === deputyCode).map((i) => ({ a, i })));
+    const past = mine.filter(({ a }) => a.status === 'held').map(({ a, i }) => ({ kind: a.kind, i, final: finalStatus(i) }));
+    expect(past.filter((x) => x.kind === 'training' && (x.final === 'present' || x.final === 'late')).length).toBeGreaterThanOrEqual(4);
+    for (const s of ['present', 'late', 'on_leave', 'absent'])
+      expect(
+        past.some((x) => x.final === s),
+        s,
+      ).toBe(true);
+    expect(past.some((x) => x.i.leaveStatus === 'refused')).toBe(true);
+    expect(new Set(past.map((x) => x.kind)).size).toBeGreaterThanOrEqual(5);
+    // Coming: the next training is confirmed.
+    expect(mine.some(({ a, i }) => a.status === 'planned' && a.kind === 'training' && i.response === 'accepted')).toBe(true);
+  });
+
+  it("the liaison's station has coming activities with a pending leave request", () => {
+    const studio = qingshi.users?.find((u) => u.username === 'liaison')?.station;
+    const coming = townActivities(qingshi).filter((a) => a.status === 'planned' && a.organiser === studio && Date.parse(a.startAt) > AS_OF.getTime());
+    expect(coming.length).toBeGreaterThan(0);
+    expect(coming.some((a) => a.invitations.some((i) => i.leaveStatus === 'requested'))).toBe(true);
+    // Also something for the deputies to answer: some have confirmed.
+    const soon = townActivities(qingshi).filter((a) => a.status === 'planned' && Date.parse(a.startAt) - AS_OF.getTime() < 14 * 24 * 60 * MINUTE);
+    expect(soon.flatMap((a) => a.invitations).some((i) => i.response === 'accepted')).toBe(true);
+  });
+
+  it('the same activities and invitations whatever the as-of date; only what has happened differs', () => {
+    for (const asOf of [new Date('2026-03-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z')]) {
+      const other = buildDemoCounty(undefined, asOf).documents;
+      other.forEach((doc, t) => {
+        expect(plannedShape(doc)).toEqual(plannedShape(county.documents[t]));
+        expect(doc.deputies).toEqual(county.documents[t].deputies);
+      });
+    }
+  });
+
+  it('seeded before the year every activity is planned; seeded after it every one is over, with attendance', () => {
+    for (const doc of buildDemoCounty(undefined, new Date('2025-12-01T00:00:00Z')).documents) {
+      const acts = townActivities(doc);
+      expect(acts.every((a) => a.status === 'planned' || a.status === 'cancelled')).toBe(true);
+      // Nothing has happened yet: no answers, no attendance; only the one leave request each station's next day always has.
+      const invitations = acts.flatMap((a) => a.invitations);
+      expect(invitations.every((i) => i.attendance === null && i.response === 'pending' && i.leaveStatus !== 'approved')).toBe(true);
+      expect(invitations.filter((i) => i.leaveStatus === 'requested')).toHaveLength(doc.stations?.length ?? 0);
+    }
+    for (const doc of buildDemoCounty(undefined, new Date('2028-06-01T00:00:00Z')).documents) {
+      const acts = townActivities(doc);
+      expect(acts.every((a) => a.status === 'held' || a.status === 'cancelled')).toBe(true);
+      expect(acts.flatMap((a) => a.invitations).some((i) => i.leaveStatus === 'requested')).toBe(false);
+    }
   });
 });

@@ -3,6 +3,10 @@ import type { GroupRecord } from '../workbook/sections/groups.section.ts';
 import type { PresidiumRecord } from '../workbook/sections/presidium.section.ts';
 import type { UserRecord } from '../workbook/sections/users.section.ts';
 import { WORKBOOK_FORMAT, WORKBOOK_FORMAT_VERSION, type WorkbookDocument, canonicalWorkbook } from '../workbook/workbook.document.ts';
+import { buildActivities } from './demo.activities.ts';
+import { BAISHA_YEAR } from './demo.calendar.baisha.ts';
+import { QINGSHI_YEAR } from './demo.calendar.qingshi.ts';
+import type { TownYear } from './demo.calendar.types.ts';
 import { PeopleFactory } from './demo.people.ts';
 import { Rng } from './demo.random.ts';
 import { BAISHA, DEMO_COUNTY, type Occupation, QINGSHI, type TownPlan } from './demo.towns.ts';
@@ -15,6 +19,14 @@ import { BAISHA, DEMO_COUNTY, type Occupation, QINGSHI, type TownPlan } from './
 
 export const DEMO_SEED = 20211228;
 export const DEMO_TOWNS: readonly TownPlan[] = [QINGSHI, BAISHA];
+/** Each town's year of activities (demo.calendar.*.ts). */
+const DEMO_YEARS: Record<string, TownYear> = { [QINGSHI.code]: QINGSHI_YEAR, [BAISHA.code]: BAISHA_YEAR };
+
+/**
+ * The activities of each town draw from a generator of their own: drawing them from the people's
+ * generator would change every person of the second town whenever the first town's calendar changes.
+ */
+const activityRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x9e3779b9) + townIndex * 0x85ebca6b);
 
 export type DemoAccount = { townCode: string; role: UserRecord['role']; username: string; note: string };
 export type DemoCounty = { documents: WorkbookDocument[]; accounts: DemoAccount[] };
@@ -344,14 +356,17 @@ function buildTown(rng: Rng, people: PeopleFactory, plan: TownPlan): { doc: Work
 /**
  * The demo county 云溪县: one workbook per town, in export form. With a password hash every account
  * gets it (the demo logins share one password); without one the documents carry no hashes.
+ * `asOf` decides which of the year's activities have already taken place (demo.activities.ts): the
+ * seed passes the clock; the same `asOf` always gives the same documents.
  */
-export function buildDemoCounty(passwordHash?: string): DemoCounty {
+export function buildDemoCounty(passwordHash?: string, asOf: Date = new Date()): DemoCounty {
   const rng = new Rng(DEMO_SEED);
   const people = new PeopleFactory(rng);
   const documents: WorkbookDocument[] = [];
   const accounts: DemoAccount[] = [];
-  for (const plan of DEMO_TOWNS) {
+  for (const [i, plan] of DEMO_TOWNS.entries()) {
     const town = buildTown(rng, people, plan);
+    Object.assign(town.doc, buildActivities(town.doc, DEMO_YEARS[plan.code], activityRng(i), asOf));
     if (passwordHash) for (const u of town.doc.users ?? []) u.passwordHash = passwordHash;
     documents.push(canonicalWorkbook(town.doc));
     accounts.push(...town.accounts);
