@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { ConflictError, fieldLabel } from '../http/errors.ts';
 import type { DB } from './schema.ts';
 
@@ -45,4 +45,15 @@ export async function retryOnUniqueViolation<T>(write: () => Promise<T>, attempt
       if (i >= attempts || !isUniqueViolation(err)) throw err;
     }
   }
+}
+
+/**
+ * Serialise, within one town, the transactions that pick the next automatic code (A00001, F0001, M001,
+ * T001, a meeting's number …): on PostgreSQL a transaction-scoped advisory lock keyed by the town, so a
+ * second writer waits for the first to commit and then reads its code; SQLite runs one write
+ * transaction at a time already. Called first in the transaction; released at its end.
+ */
+export async function lockTownCodes(trx: Kysely<DB>, townId: string): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`select pg_advisory_xact_lock(hashtext(${`renda-codes:${townId}`}))`.execute(trx);
 }

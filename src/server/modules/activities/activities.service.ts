@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { lockTownCodes, retryOnUniqueViolation } from '../../db/unique.ts';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB, OrganiserType } from '../../db/schema.ts';
@@ -181,7 +182,11 @@ export async function listActivitiesUseCase(ctx: Ctx, q: z.infer<typeof Activity
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  const counts = await invitedCounts(ctx.db, townId, rows.map((r) => r.id));
+  const counts = await invitedCounts(
+    ctx.db,
+    townId,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => presentSummary(r, counts.get(r.id) ?? 0)), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -253,50 +258,53 @@ export async function createActivity(ctx: Ctx, input: z.infer<typeof ActivityInp
   const startAt = toUtcIso(input.startAt);
   const endAt = toUtcIso(input.endAt);
   assertTimes(startAt, endAt);
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const kind = await usableKind(trx, townId, input.kindId);
-    const org = await resolveOrganiser(trx, townId, input.organiserType, input.organiserId);
-    assertManage(ctx, org);
-    const status = nextActivityStatus('planned', input.status ?? 'planned', { startAt }, now);
-    const [code] = await freshCodes(trx, townId, 1, now);
-    const [key] = await nextActivityCodes(trx, townId, 1);
-    const ts = now.toISOString();
-    const row: ActivityRow = {
-      id: newId(),
-      townId,
-      code: key,
-      seriesId: null,
-      seriesDate: null,
-      title: input.title,
-      kindId: kind.id,
-      organiserType: org.organiserType,
-      stationId: org.stationId,
-      groupId: org.groupId,
-      startAt,
-      endAt,
-      place: input.place ?? '',
-      content: input.content ?? '',
-      speakers: JSON.stringify(input.speakers ?? []),
-      outcomes: input.outcomes ?? '',
-      status,
-      moved: 0,
-      detached: 0,
-      signInCode: code,
-      version: 1,
-      createdBy: ctx.principal.userId,
-      createdAt: ts,
-      updatedAt: ts,
-    };
-    await trx.insertInto('activity').values(row).execute();
-    await recordAudit(trx, ctx, {
-      entity: 'activity',
-      entityId: row.id,
-      action: 'create',
-      summary: `新增活动 ${row.title}`,
-      after: auditView(row, { kindName: kind.name, organiserName: org.organiserName }),
-    });
-    return row.id;
-  });
+  const id = await retryOnUniqueViolation(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      await lockTownCodes(trx, townId);
+      const kind = await usableKind(trx, townId, input.kindId);
+      const org = await resolveOrganiser(trx, townId, input.organiserType, input.organiserId);
+      assertManage(ctx, org);
+      const status = nextActivityStatus('planned', input.status ?? 'planned', { startAt }, now);
+      const [code] = await freshCodes(trx, townId, 1, now);
+      const [key] = await nextActivityCodes(trx, townId, 1);
+      const ts = now.toISOString();
+      const row: ActivityRow = {
+        id: newId(),
+        townId,
+        code: key,
+        seriesId: null,
+        seriesDate: null,
+        title: input.title,
+        kindId: kind.id,
+        organiserType: org.organiserType,
+        stationId: org.stationId,
+        groupId: org.groupId,
+        startAt,
+        endAt,
+        place: input.place ?? '',
+        content: input.content ?? '',
+        speakers: JSON.stringify(input.speakers ?? []),
+        outcomes: input.outcomes ?? '',
+        status,
+        moved: 0,
+        detached: 0,
+        signInCode: code,
+        version: 1,
+        createdBy: ctx.principal.userId,
+        createdAt: ts,
+        updatedAt: ts,
+      };
+      await trx.insertInto('activity').values(row).execute();
+      await recordAudit(trx, ctx, {
+        entity: 'activity',
+        entityId: row.id,
+        action: 'create',
+        summary: `新增活动 ${row.title}`,
+        after: auditView(row, { kindName: kind.name, organiserName: org.organiserName }),
+      });
+      return row.id;
+    }),
+  );
   return getActivity(ctx, id, now);
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { lockTownCodes, retryOnUniqueViolation } from '../../db/unique.ts';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { assertVersion, updateVersioned } from '../../db/versioned.ts';
@@ -147,50 +148,73 @@ export async function getSeries(ctx: Ctx, id: string, regenerated: Regenerated |
  */
 export async function createSeries(ctx: Ctx, input: z.infer<typeof SeriesInput>, now = new Date()) {
   const townId = townOf(ctx);
-  const result = await ctx.db.transaction().execute(async (trx) => {
-    const kind = await usableKind(trx, townId, input.kindId);
-    const org = await resolveOrganiser(trx, townId, input.organiserType, input.organiserId);
-    assertManage(ctx, org);
-    const rule = normalizeRule(input.rule as ScheduleRule);
-    const dates = datesOf(rule, input.fromDate, input.untilDate);
-    const spec = await inviteSpec(trx, townId, input.invite);
-    const ts = now.toISOString();
-    const s: SeriesRow = {
-      id: newId(),
-      townId,
-      code: await nextSeriesCode(trx, townId),
-      title: input.title,
-      kindId: kind.id,
-      organiserType: org.organiserType,
-      stationId: org.stationId,
-      groupId: org.groupId,
-      rule: JSON.stringify(rule),
-      startTime: input.startTime,
-      durationMinutes: input.durationMinutes,
-      fromDate: input.fromDate,
-      untilDate: input.untilDate,
-      place: input.place ?? '',
-      content: input.content ?? '',
-      speakers: JSON.stringify(input.speakers ?? []),
-      invite: input.invite ? JSON.stringify(input.invite) : null,
-      version: 1,
-      createdBy: ctx.principal.userId,
-      createdAt: ts,
-      updatedAt: ts,
-    };
-    await trx.insertInto('activitySeries').values(s).execute();
-    const rows = await occurrenceRows(trx, ctx, s, dates, now);
-    await insertActivities(trx, rows);
-    if (spec) await inviteTo(trx, ctx, townId, rows.map((r) => r.id), await resolveInvitees(trx, townId, spec), now);
-    const names = { kindName: kind.name, organiserName: org.organiserName };
-    await recordAudit(trx, ctx, { entity: 'activity_series', entityId: s.id, action: 'create', summary: `新增活动系列 ${s.title}（${rows.length} 次）`, after: seriesAudit(s, names) });
-    await recordAudits(
-      trx,
-      ctx,
-      rows.map((r) => ({ entity: 'activity', entityId: r.id, action: 'create', summary: `新增活动 ${r.title}（${r.seriesDate}）`, after: auditView(r, names) })),
-    );
-    return { id: s.id, regenerated: { created: rows.length, updated: 0, removed: 0, kept: 0 } };
-  });
+  const result = await retryOnUniqueViolation(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      await lockTownCodes(trx, townId);
+      const kind = await usableKind(trx, townId, input.kindId);
+      const org = await resolveOrganiser(trx, townId, input.organiserType, input.organiserId);
+      assertManage(ctx, org);
+      const rule = normalizeRule(input.rule as ScheduleRule);
+      const dates = datesOf(rule, input.fromDate, input.untilDate);
+      const spec = await inviteSpec(trx, townId, input.invite);
+      const ts = now.toISOString();
+      const s: SeriesRow = {
+        id: newId(),
+        townId,
+        code: await nextSeriesCode(trx, townId),
+        title: input.title,
+        kindId: kind.id,
+        organiserType: org.organiserType,
+        stationId: org.stationId,
+        groupId: org.groupId,
+        rule: JSON.stringify(rule),
+        startTime: input.startTime,
+        durationMinutes: input.durationMinutes,
+        fromDate: input.fromDate,
+        untilDate: input.untilDate,
+        place: input.place ?? '',
+        content: input.content ?? '',
+        speakers: JSON.stringify(input.speakers ?? []),
+        invite: input.invite ? JSON.stringify(input.invite) : null,
+        version: 1,
+        createdBy: ctx.principal.userId,
+        createdAt: ts,
+        updatedAt: ts,
+      };
+      await trx.insertInto('activitySeries').values(s).execute();
+      const rows = await occurrenceRows(trx, ctx, s, dates, now);
+      await insertActivities(trx, rows);
+      if (spec)
+        await inviteTo(
+          trx,
+          ctx,
+          townId,
+          rows.map((r) => r.id),
+          await resolveInvitees(trx, townId, spec),
+          now,
+        );
+      const names = { kindName: kind.name, organiserName: org.organiserName };
+      await recordAudit(trx, ctx, {
+        entity: 'activity_series',
+        entityId: s.id,
+        action: 'create',
+        summary: `新增活动系列 ${s.title}（${rows.length} 次）`,
+        after: seriesAudit(s, names),
+      });
+      await recordAudits(
+        trx,
+        ctx,
+        rows.map((r) => ({
+          entity: 'activity',
+          entityId: r.id,
+          action: 'create',
+          summary: `新增活动 ${r.title}（${r.seriesDate}）`,
+          after: auditView(r, names),
+        })),
+      );
+      return { id: s.id, regenerated: { created: rows.length, updated: 0, removed: 0, kept: 0 } };
+    }),
+  );
   return getSeries(ctx, result.id, result.regenerated);
 }
 
@@ -209,7 +233,8 @@ export async function updateSeries(ctx: Ctx, id: string, input: z.infer<typeof S
     const beforeKind = await findKind(trx, townId, before.kindId);
     const org = input.organiserType !== undefined || input.organiserId !== undefined ? await changedOrganiser(trx, townId, beforeOrg, input) : beforeOrg;
     assertManage(ctx, org);
-    const kind = input.kindId && input.kindId !== before.kindId ? await usableKind(trx, townId, input.kindId) : { id: before.kindId, name: beforeKind?.name ?? '' };
+    const kind =
+      input.kindId && input.kindId !== before.kindId ? await usableKind(trx, townId, input.kindId) : { id: before.kindId, name: beforeKind?.name ?? '' };
     const rule = input.rule ? normalizeRule(input.rule as ScheduleRule) : (storedRule(before.rule) as ScheduleRule);
     const invite = input.invite === undefined ? parseInvite(before.invite) : input.invite;
     const spec = await inviteSpec(trx, townId, invite);
@@ -308,7 +333,13 @@ export async function updateSeries(ctx: Ctx, id: string, input: z.infer<typeof S
         const o = byId.get(rid) as ActivityRow;
         return { entity: 'activity', entityId: rid, action: 'delete', summary: `随系列删除活动 ${o.title}（${o.seriesDate}）`, before: auditView(o, oldNames) };
       }),
-      ...created.map((r) => ({ entity: 'activity', entityId: r.id, action: 'create', summary: `随系列新增活动 ${r.title}（${r.seriesDate}）`, after: auditView(r, names) })),
+      ...created.map((r) => ({
+        entity: 'activity',
+        entityId: r.id,
+        action: 'create',
+        summary: `随系列新增活动 ${r.title}（${r.seriesDate}）`,
+        after: auditView(r, names),
+      })),
     ];
     await recordAudits(trx, ctx, audits);
     return { created: created.length, updated: plan.update.length, removed: plan.remove.length, kept: plan.keep.length };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { lockTownCodes, retryOnUniqueViolation } from '../../db/unique.ts';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.ts';
@@ -69,7 +70,14 @@ function presentSummary(v: DocumentView, c: Counts | undefined) {
   };
 }
 
-function presentReceipt(r: { sentAt: string; firstReadAt: string | null; lastReadAt: string | null; readCount: number; remindedCount: number; lastRemindedAt: string | null }) {
+function presentReceipt(r: {
+  sentAt: string;
+  firstReadAt: string | null;
+  lastReadAt: string | null;
+  readCount: number;
+  remindedCount: number;
+  lastRemindedAt: string | null;
+}) {
   return {
     sentAt: r.sentAt,
     firstReadAt: r.firstReadAt,
@@ -81,7 +89,10 @@ function presentReceipt(r: { sentAt: string; firstReadAt: string | null; lastRea
 }
 
 /** What the audit log keeps of a document: names rather than ids, so the entry reads on its own. */
-function auditView(d: Pick<DocumentRow, 'title' | 'category' | 'docNumber' | 'issueDate' | 'summary' | 'status'>, names: { file: string | null; activity: string | null }) {
+function auditView(
+  d: Pick<DocumentRow, 'title' | 'category' | 'docNumber' | 'issueDate' | 'summary' | 'status'>,
+  names: { file: string | null; activity: string | null },
+) {
   return {
     title: d.title,
     category: CATEGORY_LABEL[d.category],
@@ -274,7 +285,14 @@ export async function unreadCalls(ctx: Ctx, q: z.infer<typeof UnreadCallsQuery>)
   for (const d of docs) byDeputy.set(d.deputyId, [...(byDeputy.get(d.deputyId) ?? []), d]);
   const items = deputies.map((d) => ({
     ...d,
-    documents: (byDeputy.get(d.deputyId) ?? []).map((x) => ({ id: x.id, code: x.code, title: x.title, category: x.category, sentAt: x.sentAt, remindedCount: x.remindedCount })),
+    documents: (byDeputy.get(d.deputyId) ?? []).map((x) => ({
+      id: x.id,
+      code: x.code,
+      title: x.title,
+      category: x.category,
+      sentAt: x.sentAt,
+      remindedCount: x.remindedCount,
+    })),
   }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
@@ -287,36 +305,39 @@ export async function createDocument(ctx: Ctx, input: z.infer<typeof DocumentInp
   // Checked before the transaction: requireFiles reads through ctx.db, which SQLite's one connection
   // cannot serve while the transaction holds it. An uploaded file is never deleted, so it stays valid.
   const file = await checkFile(ctx, input.fileId);
-  await ctx.db.transaction().execute(async (trx) => {
-    const activity = await checkActivity(trx, townId, input.activityId);
-    const ts = new Date().toISOString();
-    const row = {
-      id,
-      townId,
-      code: await nextDocumentCode(trx, townId),
-      title: input.title,
-      category: input.category,
-      docNumber: input.docNumber ?? '',
-      issueDate: input.issueDate ?? null,
-      summary: input.summary ?? '',
-      fileId: file?.id ?? null,
-      activityId: activity?.id ?? null,
-      status: 'draft' as const,
-      sentAt: null,
-      sentBy: null,
-      createdBy: ctx.principal.userId,
-      createdAt: ts,
-      updatedAt: ts,
-    };
-    await insertDocument(trx, row);
-    await recordAudit(trx, ctx, {
-      entity: 'document',
-      entityId: id,
-      action: 'create',
-      summary: `新增文件 ${row.code} ${row.title}`,
-      after: auditView(row, { file: file?.name ?? null, activity: activity ? `${activity.code} ${activity.title}` : null }),
-    });
-  });
+  await retryOnUniqueViolation(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      await lockTownCodes(trx, townId);
+      const activity = await checkActivity(trx, townId, input.activityId);
+      const ts = new Date().toISOString();
+      const row = {
+        id,
+        townId,
+        code: await nextDocumentCode(trx, townId),
+        title: input.title,
+        category: input.category,
+        docNumber: input.docNumber ?? '',
+        issueDate: input.issueDate ?? null,
+        summary: input.summary ?? '',
+        fileId: file?.id ?? null,
+        activityId: activity?.id ?? null,
+        status: 'draft' as const,
+        sentAt: null,
+        sentBy: null,
+        createdBy: ctx.principal.userId,
+        createdAt: ts,
+        updatedAt: ts,
+      };
+      await insertDocument(trx, row);
+      await recordAudit(trx, ctx, {
+        entity: 'document',
+        entityId: id,
+        action: 'create',
+        summary: `新增文件 ${row.code} ${row.title}`,
+        after: auditView(row, { file: file?.name ?? null, activity: activity ? `${activity.code} ${activity.title}` : null }),
+      });
+    }),
+  );
   return detail(ctx, townId, id, 'admin', null);
 }
 
@@ -432,9 +453,7 @@ export async function remindUnread(ctx: Ctx, id: string, input: z.infer<typeof R
     const pool = station ? states.filter((s) => s.stationId === station) : states;
     const t = remindTargets(pool, input.deputyIds);
     if (t.unknown.length) {
-      throw ValidationError.of(
-        t.unknown.map((u) => ({ field: `body.deputyIds[${input.deputyIds?.indexOf(u) ?? 0}]`, message: '该代表没有收到这份文件' })),
-      );
+      throw ValidationError.of(t.unknown.map((u) => ({ field: `body.deputyIds[${input.deputyIds?.indexOf(u) ?? 0}]`, message: '该代表没有收到这份文件' })));
     }
     const ts = new Date().toISOString();
     const reminded = await markReminded(trx, townId, id, t.remind, ts);

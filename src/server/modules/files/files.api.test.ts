@@ -32,8 +32,12 @@ describe('POST /files and GET /files/:id', () => {
     const audit = await t.db.selectFrom('auditEvent').selectAll().where('entity', '=', 'file').where('entityId', '=', meta.id).execute();
     expect(audit.map((a) => a.action)).toEqual(['upload']);
 
+    // A liaison reads only their own uploads here; another's file is read through the record that uses it.
     const liaison = await t.as('liaison');
-    const got = await liaison.get(`/api/v1/files/${meta.id}`);
+    expect((await liaison.get(`/api/v1/files/${meta.id}`)).statusCode).toBe(404);
+    const own = (await liaison.request({ method: 'POST', url: '/api/v1/files', ...multipartFile(PDF, '联络站.pdf') })).json();
+    expect((await liaison.get(`/api/v1/files/${own.id}`)).statusCode).toBe(200);
+    const got = await admin.get(`/api/v1/files/${meta.id}`);
     expect(got.statusCode).toBe(200);
     expect(got.headers['content-type']).toBe('application/pdf');
     expect(String(got.headers['content-disposition'])).toContain(`filename*=UTF-8''${encodeURIComponent('纪要.pdf')}`);

@@ -11,7 +11,7 @@ import { KINDS_BY_USE, MAX_FILE_BYTES, MAX_FILE_LABEL, getFileRow, sendStoredFil
  * Upload first, attach second: the page uploads a file here and gets its id, then saves the record
  * (a document, an activity's photos, a research report) with that id. Reading a file goes through the
  * record that uses it, which decides who may see it (a deputy sees a document only when it was sent to
- * them); this route's download is for the town's staff.
+ * them); this route's download is for admins, and for a liaison only what they uploaded themselves.
  */
 export const filesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const tags = ['files'];
@@ -38,7 +38,7 @@ export const filesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
 
   app.get(
     '/files/:id',
-    { config: { access: { roles: STAFF } }, schema: { tags, operationId: 'downloadFile', summary: '下载文件（本乡镇工作人员）', params: IdParam } },
+    { config: { access: { roles: STAFF } }, schema: { tags, operationId: 'downloadFile', summary: '下载文件（管理员；联络员仅限本人上传的文件）', params: IdParam } },
     async (req, reply) => sendStoredFile(reply, deps.files, await getFileRow(ctxOf(req, deps.db), req.params.id), { inline: true }),
   );
 };

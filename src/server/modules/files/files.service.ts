@@ -76,9 +76,15 @@ export async function requireFiles(ctx: Ctx, ids: readonly string[], field: stri
   return unique.map((id) => byId.get(id) as StoredFileRow);
 }
 
+/**
+ * A stored file for the plain download route. Admins read any file of the town; a liaison only the
+ * files they uploaded themselves — everything else is read through the record that uses it, whose
+ * route knows who may see it (a draft document's file is not a liaison's to read).
+ */
 export async function getFileRow(ctx: Ctx, id: string): Promise<StoredFileRow> {
   const row = await findFile(ctx.db, townOf(ctx), id);
   if (!row) throw new NotFoundError('文件');
+  if (ctx.principal.role === 'liaison' && row.uploadedBy !== ctx.principal.userId) throw new NotFoundError('文件');
   return row;
 }
 

@@ -12,6 +12,7 @@ let admin: Client;
 let member: Client; // the world's deputy, given a presidium seat below
 let outsider: Client; // a deputy of the town without a seat
 let formerMember: Client; // a deputy whose seat ended yesterday
+let resignedMember: Client; // a deputy with an open seat who has left office
 let meetingB: { id: string };
 let decisionB: { id: string };
 let kindId: string;
@@ -62,6 +63,11 @@ beforeAll(async () => {
   await makePresidiumMember(t.db, townA.id, termA.id, former.id, { endDate: day(-1) });
   await makeUser(t.db, { countyId: county.id, townId: townA.id, role: 'deputy', username: 'deputy_former', deputyId: former.id });
   formerMember = await login(t.app, 'deputy_former');
+  // A seat still open on paper, but the deputy has resigned: no seat.
+  const resigned = await makeDeputy(t.db, townA.id, termA.id, { code: 'D004', name: '钱卫东', status: 'resigned' });
+  await makePresidiumMember(t.db, townA.id, termA.id, resigned.id, {});
+  await makeUser(t.db, { countyId: county.id, townId: townA.id, role: 'deputy', username: 'deputy_resigned', deputyId: resigned.id });
+  resignedMember = await login(t.app, 'deputy_resigned');
   kindId = (await makeActivityKind(t.db, townA.id, 'presidium_meeting', '主席团会议', 'meeting')).id;
   otherKindId = (await makeActivityKind(t.db, townA.id, 'training', '培训学习', 'training')).id;
 
@@ -108,7 +114,7 @@ describe('presidium meetings API: access', () => {
     }
     expect((await member.get(`${M}/${m.id}`)).json().canEdit).toBe(false);
     expect((await admin.get(`${M}/${m.id}`)).json().canEdit).toBe(true);
-    for (const c of [await t.as('handler'), outsider, formerMember]) {
+    for (const c of [await t.as('handler'), outsider, formerMember, resignedMember]) {
       for (const url of [M, `${M}/${m.id}`, D, `${D}/${d.id}`]) expect((await c.get(url)).statusCode, url).toBe(403);
     }
     const denied = await outsider.get(M);
@@ -412,5 +418,20 @@ describe('presidium meetings API: decisions followed until done', () => {
     // Reopen: back to 落实中, the day cleared, and notes can be written again.
     const reopened = await admin.patch(`${D}/${road.id}`, { version: 3, status: 'in_progress' });
     expect(reopened.json()).toMatchObject({ status: 'in_progress', doneDate: null, overdue: true });
+  });
+
+  it('a decision whose owner has left office can still be edited (the owner is checked only when it changes)', async () => {
+    const m = await newMeeting({ title: '责任人离任会议' });
+    const owner = await makeDeputy(t.db, t.world.townA.id, t.world.termA.id, { code: 'D009', name: '孙立新' });
+    const d = (await admin.post(`${M}/${m.id}/decisions`, { content: '落实村道养护', ownerType: 'deputy', ownerId: owner.id, dueDate: day(5) })).json();
+    await t.db.updateTable('deputy').set({ status: 'resigned' }).where('id', '=', owner.id).execute();
+    // The edit dialog sends the owner as it is, with a new due date.
+    const res = await admin.patch(`${D}/${d.id}`, { version: d.version, ownerType: 'deputy', ownerId: owner.id, dueDate: day(20) });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ ownerName: '孙立新', dueDate: day(20) });
+    // Giving the decision to that deputy anew is refused, naming the field.
+    const other = (await admin.post(`${M}/${m.id}/decisions`, { content: '另一项', ownerType: 'other', ownerName: '人大办', dueDate: day(5) })).json();
+    const bad = await admin.patch(`${D}/${other.id}`, { version: other.version, ownerType: 'deputy', ownerId: owner.id });
+    expect(bad.statusCode).toBe(400);
   });
 });

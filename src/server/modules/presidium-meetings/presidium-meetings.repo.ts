@@ -217,16 +217,26 @@ export async function listDecisions(db: Kysely<DB>, townId: string, f: DecisionF
 
 /** Counts by status and overdue over the town's decisions (one meeting's when given), for the page header. */
 export async function decisionSummary(db: Kysely<DB>, townId: string, today: string, meetingId?: string) {
-  let q = db.selectFrom('presidiumDecision').select(['status', 'dueDate']).where('townId', '=', townId);
+  // Counted in the database: a town's decisions accumulate over the years, the answer stays five numbers.
+  let q = db
+    .selectFrom('presidiumDecision')
+    .select((eb) => [
+      'status',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(eb.case().when('dueDate', '<', today).then(1).else(0).end()).as('late'),
+    ])
+    .where('townId', '=', townId)
+    .groupBy('status');
   if (meetingId) q = q.where('meetingId', '=', meetingId);
   const rows = await q.execute();
   const s = { open: 0, inProgress: 0, overdue: 0, done: 0, cancelled: 0 };
   for (const r of rows) {
-    if (r.status === 'open') s.open++;
-    else if (r.status === 'in_progress') s.inProgress++;
-    else if (r.status === 'done') s.done++;
-    else s.cancelled++;
-    if ((r.status === 'open' || r.status === 'in_progress') && r.dueDate < today) s.overdue++;
+    const n = Number(r.n);
+    if (r.status === 'open') s.open += n;
+    else if (r.status === 'in_progress') s.inProgress += n;
+    else if (r.status === 'done') s.done += n;
+    else s.cancelled += n;
+    if (r.status === 'open' || r.status === 'in_progress') s.overdue += Number(r.late ?? 0);
   }
   return s;
 }
@@ -266,13 +276,17 @@ export async function insertDecision(trx: Kysely<DB>, row: Insertable<PresidiumD
 // ---- Who may read ----
 
 /** The caller's presidium seats in a term, to tell whether a deputy sits on the presidium today. */
+/** The deputy's presidium seats in the term, only while the deputy is serving: a deputy who left office has no seat. */
 export function seatsOf(db: Kysely<DB>, townId: string, termId: string, deputyId: string) {
   return db
     .selectFrom('presidiumMember')
-    .select(['startDate', 'endDate'])
-    .where('townId', '=', townId)
-    .where('termId', '=', termId)
-    .where('deputyId', '=', deputyId)
+    .innerJoin('deputy', 'deputy.id', 'presidiumMember.deputyId')
+    .select(['presidiumMember.startDate', 'presidiumMember.endDate'])
+    .where('presidiumMember.townId', '=', townId)
+    .where('presidiumMember.termId', '=', termId)
+    .where('presidiumMember.deputyId', '=', deputyId)
+    .where('deputy.townId', '=', townId)
+    .where('deputy.status', '=', 'serving')
     .execute();
 }
 

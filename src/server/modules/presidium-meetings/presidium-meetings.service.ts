@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { lockTownCodes, retryOnUniqueViolation } from '../../db/unique.ts';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import type { DecisionOwnerType, DecisionStatus } from '../../db/tables/presidium-meetings.ts';
@@ -237,7 +238,12 @@ export async function getMeeting(ctx: Ctx, id: string) {
     decisions.map((d) => d.id),
   );
   const open = decisions.filter((d) => d.status === 'open' || d.status === 'in_progress');
-  const counts: MeetingCounts = { agenda: agenda.length, decisions: decisions.length, open: open.length, overdue: open.filter((d) => d.dueDate < today).length };
+  const counts: MeetingCounts = {
+    agenda: agenda.length,
+    decisions: decisions.length,
+    open: open.length,
+    overdue: open.filter((d) => d.dueDate < today).length,
+  };
   return {
     ...presentSummary(m, counts),
     presider: m.presider,
@@ -310,52 +316,55 @@ export async function createMeeting(ctx: Ctx, input: z.infer<typeof MeetingInput
   const badStatus = meetingStatusProblem('planned', status, { date: input.date, decisionCount: 0 }, today);
   if (badStatus) throw ValidationError.field('body.status', badStatus);
 
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    let termId = input.termId;
-    if (termId) {
-      if (!(await findTerm(trx, townId, termId))) throw ValidationError.field('body.termId', '届次不存在或不属于本镇');
-    } else {
-      termId = (await currentTermOf(trx, townId)) ?? undefined;
-      if (!termId) throw ValidationError.field('body.termId', '本镇还没有当前届次，请选择届次');
-    }
-    const ordinal = input.ordinal ?? nextMeetingNumber(await ordinalsInTerm(trx, townId, termId));
-    if (input.ordinal !== undefined) await assertOrdinalFree(trx, townId, termId, ordinal);
-    if (input.minutesFileId) await requireFiles({ ...ctx, db: trx }, [input.minutesFileId], 'body.minutesFileId');
-    if (input.activityId) await assertLinkable(trx, townId, input.activityId, null);
-    const ts = nowIso();
-    const row = {
-      id: newId(),
-      townId,
-      code: await nextMeetingCode(trx, townId),
-      termId,
-      number: ordinal,
-      title: input.title,
-      date: input.date,
-      startTime,
-      endTime,
-      place: input.place ?? '',
-      presider: input.presider ?? '',
-      attendees: input.attendees ?? '',
-      activityId: input.activityId ?? null,
-      status,
-      minutes: input.minutes ?? '',
-      minutesFileId: input.minutesFileId ?? null,
-      version: 1,
-      createdBy: ctx.principal.userId,
-      createdAt: ts,
-      updatedAt: ts,
-    };
-    await trx.insertInto('presidiumMeeting').values(row).execute();
-    const saved = (await findMeeting(trx, townId, row.id)) as MeetingRow;
-    await recordAudit(trx, ctx, {
-      entity: 'presidium_meeting',
-      entityId: row.id,
-      action: 'create',
-      summary: `新增主席团会议 ${row.code} ${row.title}`,
-      after: meetingAudit(saved, await auditExtras(trx, townId, saved)),
-    });
-    return row.id;
-  });
+  const id = await retryOnUniqueViolation(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      await lockTownCodes(trx, townId);
+      let termId = input.termId;
+      if (termId) {
+        if (!(await findTerm(trx, townId, termId))) throw ValidationError.field('body.termId', '届次不存在或不属于本镇');
+      } else {
+        termId = (await currentTermOf(trx, townId)) ?? undefined;
+        if (!termId) throw ValidationError.field('body.termId', '本镇还没有当前届次，请选择届次');
+      }
+      const ordinal = input.ordinal ?? nextMeetingNumber(await ordinalsInTerm(trx, townId, termId));
+      if (input.ordinal !== undefined) await assertOrdinalFree(trx, townId, termId, ordinal);
+      if (input.minutesFileId) await requireFiles({ ...ctx, db: trx }, [input.minutesFileId], 'body.minutesFileId');
+      if (input.activityId) await assertLinkable(trx, townId, input.activityId, null);
+      const ts = nowIso();
+      const row = {
+        id: newId(),
+        townId,
+        code: await nextMeetingCode(trx, townId),
+        termId,
+        number: ordinal,
+        title: input.title,
+        date: input.date,
+        startTime,
+        endTime,
+        place: input.place ?? '',
+        presider: input.presider ?? '',
+        attendees: input.attendees ?? '',
+        activityId: input.activityId ?? null,
+        status,
+        minutes: input.minutes ?? '',
+        minutesFileId: input.minutesFileId ?? null,
+        version: 1,
+        createdBy: ctx.principal.userId,
+        createdAt: ts,
+        updatedAt: ts,
+      };
+      await trx.insertInto('presidiumMeeting').values(row).execute();
+      const saved = (await findMeeting(trx, townId, row.id)) as MeetingRow;
+      await recordAudit(trx, ctx, {
+        entity: 'presidium_meeting',
+        entityId: row.id,
+        action: 'create',
+        summary: `新增主席团会议 ${row.code} ${row.title}`,
+        after: meetingAudit(saved, await auditExtras(trx, townId, saved)),
+      });
+      return row.id;
+    }),
+  );
   return getMeeting(ctx, id);
 }
 
@@ -391,7 +400,8 @@ export async function updateMeeting(ctx: Ctx, id: string, input: z.infer<typeof 
     const early = decisions.find((d) => d.dueDate < after.date);
     if (early) throw ValidationError.field('body.date', `决议 ${decisionCode(before.code, early.seq)} 的截止日期 ${early.dueDate} 早于该日期`);
     if (after.number !== before.number) await assertOrdinalFree(trx, townId, before.termId, after.number);
-    if (after.minutesFileId && after.minutesFileId !== before.minutesFileId) await requireFiles({ ...ctx, db: trx }, [after.minutesFileId], 'body.minutesFileId');
+    if (after.minutesFileId && after.minutesFileId !== before.minutesFileId)
+      await requireFiles({ ...ctx, db: trx }, [after.minutesFileId], 'body.minutesFileId');
     if (after.activityId && after.activityId !== before.activityId) await assertLinkable(trx, townId, after.activityId, id);
 
     const { id: _i, townId: _t, termId: _tm, termNumber: _tn, code: _c, version: _v, createdBy: _cb, createdAt: _ca, ...patch } = after;
@@ -408,7 +418,14 @@ export async function updateMeeting(ctx: Ctx, id: string, input: z.infer<typeof 
               ? 'link_activity'
               : 'unlink_activity'
             : 'update';
-    const label = { hold: `标记已召开`, reopen: '改回计划召开', minutes: '更新会议纪要', link_activity: '关联活动', unlink_activity: '取消关联活动', update: '修改' }[action];
+    const label = {
+      hold: `标记已召开`,
+      reopen: '改回计划召开',
+      minutes: '更新会议纪要',
+      link_activity: '关联活动',
+      unlink_activity: '取消关联活动',
+      update: '修改',
+    }[action];
     await recordAudit(trx, ctx, {
       entity: 'presidium_meeting',
       entityId: id,
@@ -503,7 +520,8 @@ export async function createMeetingActivity(ctx: Ctx, id: string, input: z.infer
       .where('version', '=', input.version)
       .where('activityId', 'is', null)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new ConflictError(`会议 ${m.code} 已被他人修改，活动 ${activity.code} 已创建但未关联，请在会议中关联或在活动日历中取消`);
+    if (Number(res.numUpdatedRows) !== 1)
+      throw new ConflictError(`会议 ${m.code} 已被他人修改，活动 ${activity.code} 已创建但未关联，请在会议中关联或在活动日历中取消`);
     await recordAudit(trx, ctx, {
       entity: 'presidium_meeting',
       entityId: id,
@@ -521,7 +539,13 @@ export async function createMeetingActivity(ctx: Ctx, id: string, input: z.infer
 type Owner = { ownerType: DecisionOwnerType; ownerDeputyId: string | null; ownerUnitId: string | null; ownerName: string };
 
 /** The owner named by type and id (a deputy or handling unit of this town) or by name (anyone else). */
-async function resolveOwner(db: Kysely<DB>, townId: string, type: DecisionOwnerType, id: string | null | undefined, name: string | null | undefined): Promise<Owner> {
+async function resolveOwner(
+  db: Kysely<DB>,
+  townId: string,
+  type: DecisionOwnerType,
+  id: string | null | undefined,
+  name: string | null | undefined,
+): Promise<Owner> {
   if (type === 'other') {
     if (!name?.trim()) throw ValidationError.field('body.ownerName', '请填写责任方名称');
     return { ownerType: 'other', ownerDeputyId: null, ownerUnitId: null, ownerName: name.trim() };
@@ -579,42 +603,45 @@ export async function getDecision(ctx: Ctx, id: string) {
 
 export async function createDecision(ctx: Ctx, meetingId: string, input: z.infer<typeof DecisionInput>) {
   const townId = townOf(ctx);
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const m = await findMeeting(trx, townId, meetingId);
-    if (!m) throw new NotFoundError('主席团会议');
-    const notHeld = decisionMeetingProblem(m.status);
-    if (notHeld) throw new InvalidTransitionError(notHeld);
-    const badDue = dueDateProblem(input.dueDate, m.date);
-    if (badDue) throw ValidationError.field('body.dueDate', badDue);
-    const owner = await resolveOwner(trx, townId, input.ownerType, input.ownerId, input.ownerName);
-    const ts = nowIso();
-    const row = {
-      id: newId(),
-      townId,
-      meetingId,
-      seq: await nextDecisionSeq(trx, townId, meetingId),
-      content: input.content,
-      ...owner,
-      dueDate: input.dueDate,
-      status: 'open' as DecisionStatus,
-      doneDate: null,
-      result: '',
-      version: 1,
-      createdBy: ctx.principal.userId,
-      createdAt: ts,
-      updatedAt: ts,
-    };
-    await insertDecision(trx, row);
-    const saved = (await findDecision(trx, townId, row.id)) as DecisionView;
-    await recordAudit(trx, ctx, {
-      entity: 'presidium_decision',
-      entityId: row.id,
-      action: 'create',
-      summary: `登记主席团会议决议 ${decisionCode(m.code, row.seq)}`,
-      after: decisionAudit(saved),
-    });
-    return row.id;
-  });
+  const id = await retryOnUniqueViolation(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      await lockTownCodes(trx, townId);
+      const m = await findMeeting(trx, townId, meetingId);
+      if (!m) throw new NotFoundError('主席团会议');
+      const notHeld = decisionMeetingProblem(m.status);
+      if (notHeld) throw new InvalidTransitionError(notHeld);
+      const badDue = dueDateProblem(input.dueDate, m.date);
+      if (badDue) throw ValidationError.field('body.dueDate', badDue);
+      const owner = await resolveOwner(trx, townId, input.ownerType, input.ownerId, input.ownerName);
+      const ts = nowIso();
+      const row = {
+        id: newId(),
+        townId,
+        meetingId,
+        seq: await nextDecisionSeq(trx, townId, meetingId),
+        content: input.content,
+        ...owner,
+        dueDate: input.dueDate,
+        status: 'open' as DecisionStatus,
+        doneDate: null,
+        result: '',
+        version: 1,
+        createdBy: ctx.principal.userId,
+        createdAt: ts,
+        updatedAt: ts,
+      };
+      await insertDecision(trx, row);
+      const saved = (await findDecision(trx, townId, row.id)) as DecisionView;
+      await recordAudit(trx, ctx, {
+        entity: 'presidium_decision',
+        entityId: row.id,
+        action: 'create',
+        summary: `登记主席团会议决议 ${decisionCode(m.code, row.seq)}`,
+        after: decisionAudit(saved),
+      });
+      return row.id;
+    }),
+  );
   return presentOneDecision(ctx, townId, id);
 }
 
@@ -628,13 +655,23 @@ export async function updateDecision(ctx: Ctx, id: string, input: z.infer<typeof
     const status = input.status ?? before.status;
     const move = decisionMoveProblem(before.status, status);
     if (move) throw new InvalidTransitionError(move);
-    const ownerChanged = input.ownerType !== undefined || input.ownerId !== undefined || input.ownerName !== undefined;
+    // The owner is checked again only when it changes: a decision whose deputy has since left office
+    // can still get a new due date or be marked done.
+    const currentOwnerId = before.ownerDeputyId ?? before.ownerUnitId;
+    const ownerChanged =
+      (input.ownerType !== undefined && input.ownerType !== before.ownerType) ||
+      (input.ownerId !== undefined && input.ownerId !== currentOwnerId) ||
+      (input.ownerName !== undefined && input.ownerName !== before.ownerName);
     const owner: Owner = ownerChanged
       ? await resolveOwner(
           trx,
           townId,
           input.ownerType ?? before.ownerType,
-          input.ownerId === undefined ? (input.ownerType && input.ownerType !== before.ownerType ? null : (before.ownerDeputyId ?? before.ownerUnitId)) : input.ownerId,
+          input.ownerId === undefined
+            ? input.ownerType && input.ownerType !== before.ownerType
+              ? null
+              : (before.ownerDeputyId ?? before.ownerUnitId)
+            : input.ownerId,
           input.ownerName === undefined ? before.ownerName : input.ownerName,
         )
       : { ownerType: before.ownerType, ownerDeputyId: before.ownerDeputyId, ownerUnitId: before.ownerUnitId, ownerName: before.ownerName };
@@ -713,7 +750,8 @@ export async function addProgress(ctx: Ctx, id: string, input: z.infer<typeof Pr
       })
       .execute();
     const status = statusAfterProgress(d.status);
-    if (status !== d.status) await updateVersioned(trx, 'presidiumDecision', { townId }, id, undefined, { status, updatedAt: nowIso() });
+    // The version read above: a status change committed meanwhile (done, cancelled) is not overwritten (409).
+    if (status !== d.status) await updateVersioned(trx, 'presidiumDecision', { townId }, id, d.version, { status, updatedAt: nowIso() });
     await recordAudit(trx, ctx, {
       entity: 'presidium_decision',
       entityId: id,
@@ -725,4 +763,3 @@ export async function addProgress(ctx: Ctx, id: string, input: z.infer<typeof Pr
   });
   return presentOneDecision(ctx, townId, id);
 }
-

@@ -317,6 +317,7 @@ describe('groups, release, withdraw, activities, counts, duty record', () => {
     expect(r.json()).toMatchObject({ status: 'open', claimant: null, members: [], claimedAt: null });
   });
 
+
   it('withdraw and reopen are the admins’; a withdrawn topic cannot be claimed', async () => {
     const x = await publish('撤销的课题');
     expect((await liaison.post(`${URL}/${x.id}/withdraw`, { version: x.version })).statusCode).toBe(403);
@@ -404,5 +405,22 @@ describe('groups, release, withdraw, activities, counts, duty record', () => {
     expect(none).toEqual([]);
     // Another town's deputy sees nothing of town A, and town A's deputy nothing under town B.
     expect(await researchDutyEntries(t.db, t.world.townB.id, deputyA.id, { start: '2000-01-01T00:00:00.000Z', end: '2100-01-01T00:00:00.000Z' })).toEqual([]);
+  });
+});
+
+// Last: it publishes a topic of its own, which the counts above do not expect.
+describe('giving back a claim after a report was sent back', () => {
+  it('a report sent back goes with the claim when it is given back: the next claimant starts clean', async () => {
+    const x = await publish('退回后放弃的课题');
+    const c = (await liaison.post(`${URL}/${x.id}/claim`, { claimantType: 'station', claimantId: t.world.stationA.id, version: x.version })).json();
+    const m = (await liaison.put(`${URL}/${x.id}/members`, { members: [{ deputyId: deputy2.id, role: 'lead' }], version: c.version })).json();
+    const fileId = await upload(liaison);
+    const rep = (await liaison.post(`${URL}/${x.id}/report`, { reportFileId: fileId, reportSummary: '初稿', version: m.version })).json();
+    const back = (await admin.post(`${URL}/${x.id}/return`, { returnNote: '请补充数据', version: rep.version })).json();
+    const r = await liaison.post(`${URL}/${x.id}/release`, { version: back.version });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ status: 'open', report: null, reportSummary: '', submittedAt: null });
+    const row = await t.db.selectFrom('researchTopic').select(['reportFileId', 'submittedBy']).where('id', '=', x.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ reportFileId: null, submittedBy: null });
   });
 });

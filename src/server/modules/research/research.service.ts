@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { lockTownCodes, retryOnUniqueViolation } from '../../db/unique.ts';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import type { ResearchClaimantType } from '../../db/tables/research.ts';
@@ -269,46 +270,49 @@ export async function createTopic(ctx: Ctx, input: z.infer<typeof TopicInput>, n
   const townId = townOf(ctx);
   const bad = dueDateProblem(input.year, input.dueDate);
   if (bad) throw ValidationError.field('body.dueDate', bad);
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const ts = now.toISOString();
-    const row: TopicRow = {
-      id: newId(),
-      townId,
-      code: await nextTopicCode(trx, townId),
-      year: input.year,
-      title: input.title,
-      description: input.description ?? '',
-      dueDate: input.dueDate,
-      status: 'open',
-      claimantType: null,
-      stationId: null,
-      groupId: null,
-      claimedAt: null,
-      claimedBy: null,
-      reportFileId: null,
-      reportSummary: '',
-      submittedAt: null,
-      submittedBy: null,
-      returnNote: '',
-      grade: null,
-      gradeComment: '',
-      gradedAt: null,
-      gradedBy: null,
-      version: 1,
-      createdBy: ctx.principal.userId,
-      createdAt: ts,
-      updatedAt: ts,
-    };
-    await trx.insertInto('researchTopic').values(row).execute();
-    await recordAudit(trx, ctx, {
-      entity: 'research_topic',
-      entityId: row.id,
-      action: 'create',
-      summary: `发布调研课题 ${row.code} ${row.title}`,
-      after: auditView(row, null),
-    });
-    return row.id;
-  });
+  const id = await retryOnUniqueViolation(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      await lockTownCodes(trx, townId);
+      const ts = now.toISOString();
+      const row: TopicRow = {
+        id: newId(),
+        townId,
+        code: await nextTopicCode(trx, townId),
+        year: input.year,
+        title: input.title,
+        description: input.description ?? '',
+        dueDate: input.dueDate,
+        status: 'open',
+        claimantType: null,
+        stationId: null,
+        groupId: null,
+        claimedAt: null,
+        claimedBy: null,
+        reportFileId: null,
+        reportSummary: '',
+        submittedAt: null,
+        submittedBy: null,
+        returnNote: '',
+        grade: null,
+        gradeComment: '',
+        gradedAt: null,
+        gradedBy: null,
+        version: 1,
+        createdBy: ctx.principal.userId,
+        createdAt: ts,
+        updatedAt: ts,
+      };
+      await trx.insertInto('researchTopic').values(row).execute();
+      await recordAudit(trx, ctx, {
+        entity: 'research_topic',
+        entityId: row.id,
+        action: 'create',
+        summary: `发布调研课题 ${row.code} ${row.title}`,
+        after: auditView(row, null),
+      });
+      return row.id;
+    }),
+  );
   return getTopic(ctx, id, now);
 }
 
@@ -332,7 +336,14 @@ async function changeTopic(
     if (!before) throw new NotFoundError('调研课题');
     const { patch, action, summary, claimant, members } = await change(trx, before);
     const after: TopicRow = { ...before, ...patch };
-    const names = before.reportFileId || after.reportFileId ? await findFiles(trx, townId, [before.reportFileId, after.reportFileId].filter((x): x is string => !!x)) : [];
+    const names =
+      before.reportFileId || after.reportFileId
+        ? await findFiles(
+            trx,
+            townId,
+            [before.reportFileId, after.reportFileId].filter((x): x is string => !!x),
+          )
+        : [];
     const nameOf = (fid: string | null) => names.find((f) => f.id === fid)?.name ?? null;
     await updateTopicRow(trx, townId, id, version, { ...patch, updatedAt: now.toISOString() });
     const beforeMembers = members ? ((await membersOf(trx, townId, [id])).get(id) ?? []) : undefined;
@@ -386,13 +397,34 @@ export function claimTopic(ctx: Ctx, id: string, input: z.infer<typeof ClaimInpu
     const status = nextStatus(before.status, 'claim');
     const c = await resolveClaimant(trx, townOf(ctx), input.claimantType, input.claimantId);
     return {
-      patch: { status, claimantType: input.claimantType, stationId: c.stationId, groupId: c.groupId, claimedAt: now.toISOString(), claimedBy: ctx.principal.userId },
+      patch: {
+        status,
+        claimantType: input.claimantType,
+        stationId: c.stationId,
+        groupId: c.groupId,
+        claimedAt: now.toISOString(),
+        claimedBy: ctx.principal.userId,
+      },
       action: 'claim',
       summary: `${c.name} 认领调研课题`,
       claimant: c.name,
     };
   });
 }
+
+/** What a topic holds of its claimant; cleared when the claim is given back or the topic published again. */
+const UNCLAIMED = {
+  claimantType: null,
+  stationId: null,
+  groupId: null,
+  claimedAt: null,
+  claimedBy: null,
+  returnNote: '',
+  reportFileId: null,
+  reportSummary: '',
+  submittedAt: null,
+  submittedBy: null,
+} as const;
 
 /** Give a claimed topic back (退回认领) before any report: it is open again, without claimant or members. */
 export function releaseTopic(ctx: Ctx, id: string, input: z.infer<typeof VersionInput>, now = new Date()) {
@@ -402,7 +434,8 @@ export function releaseTopic(ctx: Ctx, id: string, input: z.infer<typeof Version
     // The deputies were the claimant's; whoever claims next names their own.
     await replaceActivities(trx, townOf(ctx), id, []);
     return {
-      patch: { status, claimantType: null, stationId: null, groupId: null, claimedAt: null, claimedBy: null, returnNote: '' },
+      // The report was the claimant's too (a sent-back one may still be attached): it goes with them.
+      patch: { status, ...UNCLAIMED },
       action: 'release_claim',
       summary: `${claimantName(before) ?? ''} 放弃认领调研课题`,
       claimant: null,
@@ -500,7 +533,8 @@ export function reopenTopic(ctx: Ctx, id: string, input: z.infer<typeof VersionI
     const status = nextStatus(before.status, 'reopen');
     await replaceActivities(trx, townOf(ctx), id, []);
     return {
-      patch: { status, claimantType: null, stationId: null, groupId: null, claimedAt: null, claimedBy: null, returnNote: '' },
+      // The report was the claimant's too (a sent-back one may still be attached): it goes with them.
+      patch: { status, ...UNCLAIMED },
       action: 'reopen_topic',
       summary: '重新发布调研课题',
       claimant: null,

@@ -8,6 +8,7 @@ import { type Ctx, townOf } from '../../http/principal.ts';
 import { newId } from '../../lib/ids.ts';
 import { maskIdNumber, maskPhone } from '../../lib/mask.ts';
 import { nowIso, todayInChina } from '../../lib/time.ts';
+import { touchStations } from '../stations/stations.repo.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import {
   type DeputyRow,
@@ -271,6 +272,8 @@ export async function updateDeputy(ctx: Ctx, id: string, input: z.infer<typeof D
     if (patch.code !== undefined || patch.idNumber !== undefined) await checkUnique(trx, townId, { code: merged.code, idNumber: merged.idNumber }, id);
 
     await updateVersioned(trx, 'deputy', { townId }, id, input.version, { ...patch, updatedAt: nowIso() });
+    // A move changes both stations' deputy lists: an editor holding either list must reload it.
+    if (patch.stationId !== undefined && patch.stationId !== before.stationId) await touchStations(trx, townId, [before.stationId, patch.stationId ?? null], nowIso());
     await recordAudit(trx, ctx, { entity: 'deputy', entityId: id, action: 'update', summary: `修改代表 ${merged.name}`, before: auditView(before), after: auditView(merged) });
     return presentDeputy(await mustView(trx, townId, id), viewerOf(ctx), today);
   });

@@ -281,6 +281,19 @@ describe('stations API: villages and deputies', () => {
     expect(after).toEqual(rows);
     const dB = await t.db.selectFrom('deputy').select(['stationId', 'version']).where('id', '=', t.world.deputyB.id).executeTakeFirstOrThrow();
     expect(dB).toEqual({ stationId: t.world.stationB.id, version: 1 });
+
+    // An editor who opened the other station before D003 moved away sends its old list: 409, D003 stays.
+    const otherNow = (await admin.get(`${S}/${other.id}`)).json();
+    expect(otherNow.version).toBe(other.version + 1);
+    const stale = await admin.put(`${S}/${other.id}/deputies`, { deputyIds: [d3.id], version: other.version });
+    expect(stale.statusCode).toBe(409);
+    expect((await t.db.selectFrom('deputy').select('stationId').where('id', '=', d3.id).executeTakeFirstOrThrow()).stationId).toBe(a);
+    // A move on the deputy's own page changes both stations' versions as well.
+    const before = (await admin.get(`${S}/${a}`)).json().version;
+    const dep = (await admin.get(`/api/v1/deputies/${d3.id}`)).json();
+    expect((await admin.patch(`/api/v1/deputies/${d3.id}`, { stationId: other.id, version: dep.version })).statusCode).toBe(200);
+    expect((await admin.get(`${S}/${a}`)).json().version).toBe(before + 1);
+    expect((await admin.get(`${S}/${other.id}`)).json().version).toBe(otherNow.version + 1);
   });
 
   it('shows liaisons with phones to staff and masked to deputies', async () => {

@@ -148,6 +148,21 @@ export async function replaceStationVillages(db: Kysely<DB>, townId: string, sta
  * Point the listed deputies at a station (or at none). The deputy's version moves too: the station is part
  * of the deputy record, and a form opened before this change must not write the old station back.
  */
+/**
+ * Move the version of stations whose deputy list changed as a side effect (a deputy moved away from
+ * them): an editor holding one of those lists must reload it rather than overwrite the move.
+ */
+export async function touchStations(db: Kysely<DB>, townId: string, stationIds: readonly (string | null)[], at: string): Promise<void> {
+  const ids = [...new Set(stationIds.filter((s): s is string => s !== null))];
+  if (!ids.length) return;
+  await db
+    .updateTable('station')
+    .set((eb) => ({ version: eb('version', '+', 1), updatedAt: at }))
+    .where('townId', '=', townId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
 export async function setDeputiesStation(db: Kysely<DB>, townId: string, deputyIds: string[], stationId: string | null, at: string): Promise<void> {
   if (!deputyIds.length) return;
   await db

@@ -33,6 +33,7 @@ import {
   stationDeputies,
   stationLiaisons,
   stationVillages,
+  touchStations,
   villagesCoveredElsewhere,
   villagesIn,
 } from './stations.repo.ts';
@@ -254,6 +255,13 @@ export async function setStationDeputies(ctx: Ctx, id: string, input: z.infer<ty
     const ts = nowIso();
     await setDeputiesStation(trx, townId, removed, null, ts);
     await setDeputiesStation(trx, townId, added, id, ts);
+    // The stations the added deputies came from lost them: their lists changed too.
+    await touchStations(
+      trx,
+      townId,
+      found.filter((d) => d.stationId !== id).map((d) => d.stationId),
+      ts,
+    );
     const label = (ds: { code: string; name: string }[]) => [...ds].sort((a, b) => a.code.localeCompare(b.code)).map((d) => `${d.code} ${d.name}`);
     await recordAudit(trx, ctx, {
       entity: 'station',
