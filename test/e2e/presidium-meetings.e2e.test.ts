@@ -29,6 +29,8 @@ async function settled(p: Page): Promise<void> {
 async function pick(p: Page, label: string, option: string, within = p.locator('body')): Promise<void> {
   await within.getByLabel(label, { exact: true }).click();
   await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  // The dropdown closes with an animation; on a loaded machine it can still cover the next button.
+  await p.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 beforeAll(async () => {

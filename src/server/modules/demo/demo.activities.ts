@@ -34,7 +34,7 @@ const DAY = 24 * HOUR;
 type Deputy = NonNullable<WorkbookDocument['deputies']>[number];
 
 /** Who the invitation selectors can pick: serving deputies only, as the invitation service picks them. */
-type Roster = {
+export type Roster = {
   serving: Deputy[];
   presidium: string[];
   groups: Map<string, string[]>;
@@ -42,7 +42,7 @@ type Roster = {
   speakers: Record<'@chair' | '@vice', string>;
 };
 
-function rosterOf(doc: WorkbookDocument): Roster {
+export function rosterOf(doc: WorkbookDocument): Roster {
   const serving = (doc.deputies ?? []).filter((d) => d.status === 'serving').sort((a, b) => a.code.localeCompare(b.code));
   const isServing = new Set(serving.map((d) => d.code));
   const seats = (doc.presidium ?? []).filter((p) => p.endDate === null && isServing.has(p.deputy));
@@ -60,7 +60,7 @@ function rosterOf(doc: WorkbookDocument): Roster {
 }
 
 /** The serving deputies a selector picks, by code. */
-function invitees(r: Roster, invite: Selector): string[] {
+export function invitees(r: Roster, invite: Selector): string[] {
   const codes = (ds: Deputy[]) => ds.map((d) => d.code);
   if ('levels' in invite)
     return codes(r.serving.filter((d) => (invite.levels.includes('town') && d.isTownLevel) || (invite.levels.includes('county') && d.isCountyLevel)));

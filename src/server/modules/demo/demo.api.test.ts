@@ -5,6 +5,7 @@ import { freshDatabase } from '../../../../test/db.ts';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/kysely.ts';
+import { isOverdue } from '../presidium-meetings/presidium-meetings.rules.ts';
 import { idNumberProblem } from '../roster/deputy.rules.ts';
 import { buildDemoCounty } from './demo.generator.ts';
 import { DEMO_PASSWORD, type DemoLogin, seedDemo, seedDemoIfEmpty } from './demo.seed.ts';
@@ -29,7 +30,23 @@ afterAll(async () => {
   await database.close();
 });
 
-async function count(table: 'deputy' | 'auditEvent' | 'appUser' | 'town' | 'activity' | 'activityInvitation' | 'activitySeries') {
+type Counted =
+  | 'deputy'
+  | 'auditEvent'
+  | 'appUser'
+  | 'town'
+  | 'activity'
+  | 'activityInvitation'
+  | 'activitySeries'
+  | 'presidiumMeeting'
+  | 'presidiumDecision'
+  | 'presidiumDecisionProgress'
+  | 'document'
+  | 'documentRecipient'
+  | 'researchTopic'
+  | 'researchTopicMember';
+
+async function count(table: Counted) {
   const r = await database.db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -193,17 +210,132 @@ describe('demo data', () => {
     expect(requests.items.every((r: { startAt: string }) => Date.parse(r.startAt) > seededAt.getTime())).toBe(true);
   });
 
-  it('seeding again at the same moment changes no activity', async () => {
-    const before = await Promise.all([count('activity'), count('activityInvitation'), count('activitySeries')]);
+  it('loads the meetings, documents with their receipts and research topics the generator made, each in its town', async () => {
+    const expected = buildDemoCounty(undefined, seededAt).documents;
+    const perTown = async (table: 'presidiumMeeting' | 'presidiumDecision' | 'document' | 'documentRecipient' | 'researchTopic') => {
+      const rows = await database.db
+        .selectFrom(table)
+        .innerJoin('town as t', 't.id', `${table}.townId`)
+        .select(['t.code', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('t.code')
+        .execute();
+      return Object.fromEntries(rows.map((r) => [r.code, Number(r.n)]));
+    };
+    const want = (f: (d: (typeof expected)[number]) => number) => Object.fromEntries(expected.map((d) => [d.town.code, f(d)]).filter(([, n]) => n));
+    expect(await perTown('presidiumMeeting')).toEqual(want((d) => d.presidiumMeetings?.length ?? 0));
+    expect(await perTown('presidiumDecision')).toEqual(want((d) => (d.presidiumMeetings ?? []).reduce((n, m) => n + m.decisions.length, 0)));
+    expect(await perTown('document')).toEqual(want((d) => d.documents?.length ?? 0));
+    expect(await perTown('documentRecipient')).toEqual(want((d) => (d.documents ?? []).reduce((n, x) => n + x.recipients.length, 0)));
+    expect(await perTown('researchTopic')).toEqual(want((d) => d.researchTopics?.length ?? 0));
+
+    // Every meeting is linked to a presidium-meeting activity of its own town.
+    const links = await database.db
+      .selectFrom('presidiumMeeting as m')
+      .innerJoin('activity as a', 'a.id', 'm.activityId')
+      .innerJoin('activityKind as k', 'k.id', 'a.kindId')
+      .select(['a.townId', 'm.townId as meetingTown', 'k.code'])
+      .execute();
+    expect(links.length).toBe(await count('presidiumMeeting'));
+    expect(links.every((l) => l.townId === l.meetingTown && l.code === 'presidium_meeting')).toBe(true);
+
+    // Receipts only from recipients of the document's town, after the sending and before the seeding moment.
+    const receipts = await database.db
+      .selectFrom('documentRecipient as r')
+      .innerJoin('document as d', 'd.id', 'r.documentId')
+      .innerJoin('deputy as p', 'p.id', 'r.deputyId')
+      .select(['r.firstReadAt', 'r.lastReadAt', 'r.lastRemindedAt', 'd.sentAt', 'd.townId', 'p.townId as deputyTown', 'r.townId as receiptTown'])
+      .execute();
+    expect(receipts.filter((r) => r.firstReadAt).length).toBeGreaterThan(0);
+    for (const r of receipts) {
+      expect(r.townId === r.deputyTown && r.townId === r.receiptTown).toBe(true);
+      for (const t of [r.firstReadAt, r.lastReadAt, r.lastRemindedAt])
+        if (t) expect(t > (r.sentAt as string) && Date.parse(t) <= seededAt.getTime()).toBe(true);
+    }
+  });
+
+  it('周红静 sees her documents and research topic, and her duty record lists what she read and worked on', async () => {
+    const expected = buildDemoCounty(undefined, seededAt).documents[0];
+    const code = expected.users?.find((u) => u.username === 'deputy')?.deputy;
+    const receipts = (expected.documents ?? []).flatMap((d) => d.recipients.filter((r) => r.deputy === code));
+    const deputy = await login(app, 'deputy', DEMO_PASSWORD);
+    const me = (await deputy.get('/api/v1/auth/me')).json();
+
+    const docs = (await deputy.get('/api/v1/documents/mine?pageSize=50')).json();
+    expect(docs.counts).toEqual({
+      total: receipts.length,
+      unread: receipts.filter((r) => !r.firstReadAt).length,
+      reminded: receipts.filter((r) => !r.firstReadAt && r.remindedCount > 0).length,
+    });
+    const topics = (await deputy.get('/api/v1/research-topics/mine?year=2026')).json();
+    const mine = (expected.researchTopics ?? []).filter((t) => t.members.some((m) => m.deputy === code));
+    expect(topics.items.map((t: { code: string }) => t.code)).toEqual(mine.map((t) => t.code));
+
+    const record = (await deputy.get(`/api/v1/deputies/${me.user.deputyId}/duty-record?year=2026`)).json();
+    // The China year 2026 as UTC instants.
+    const inYear = (t: string | null) => t !== null && t >= '2025-12-31T16:00:00.000Z' && t < '2026-12-31T16:00:00.000Z';
+    expect(record.totals.documentsRead).toBe(receipts.filter((r) => inYear(r.firstReadAt)).length);
+    expect(record.totals.research.topics).toBe(mine.filter((t) => inYear(t.claimedAt) || inYear(t.submittedAt)).length);
+    const entries = record.months.flatMap((m: { entries: { source: string }[] }) => m.entries);
+    expect(entries.filter((e: { source: string }) => e.source === 'document')).toHaveLength(record.totals.documentsRead);
+    expect(entries.filter((e: { source: string }) => e.source === 'research')).toHaveLength(record.totals.research.topics);
+    // Seeded in late 2026 or later, she has read several documents, left one unread though reminded, and works on a topic.
+    if (seededAt >= new Date('2026-11-21T00:00:00+08:00')) {
+      expect(record.totals.documentsRead).toBeGreaterThanOrEqual(2);
+      expect(docs.counts.unread).toBe(1);
+      expect(docs.counts.reminded).toBe(1);
+      expect(record.totals.research.topics).toBe(1);
+    }
+  });
+
+  it('the decision tracking page counts the overdue decisions of the town', async () => {
+    const expected = buildDemoCounty(undefined, seededAt).documents;
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    for (const [username, doc] of [
+      ['admin', expected[0]],
+      ['admin2', expected[1]],
+    ] as const) {
+      const admin = await login(app, username, DEMO_PASSWORD);
+      const page = (await admin.get('/api/v1/presidium-decisions?status=active&pageSize=100')).json();
+      const decisions = (doc.presidiumMeetings ?? []).flatMap((m) => m.decisions);
+      expect(page.summary.overdue, username).toBe(decisions.filter((d) => isOverdue(d, today)).length);
+      expect(page.summary.done).toBe(decisions.filter((d) => d.status === 'done').length);
+      expect(page.total).toBe(decisions.filter((d) => d.status === 'open' || d.status === 'in_progress').length);
+    }
+  });
+
+  it('seeding again at the same moment changes no activity, meeting, document or topic', async () => {
+    const tables: Counted[] = [
+      'activity',
+      'activityInvitation',
+      'activitySeries',
+      'presidiumMeeting',
+      'presidiumDecisionProgress',
+      'documentRecipient',
+      'researchTopicMember',
+    ];
+    const before = await Promise.all(tables.map(count));
     const events = () =>
       database.db
         .selectFrom('auditEvent')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('entity', 'in', ['activity', 'activity_series', 'activity_kind'])
+        .where('entity', 'in', ['activity', 'activity_series', 'activity_kind', 'presidium_meeting', 'document', 'research_topic'])
         .executeTakeFirstOrThrow();
     const eventsBefore = Number((await events()).n);
     await seedDemo(database.db, seededAt);
-    expect(await Promise.all([count('activity'), count('activityInvitation'), count('activitySeries')])).toEqual(before);
+    expect(await Promise.all(tables.map(count))).toEqual(before);
     expect(Number((await events()).n)).toBe(eventsBefore);
+  });
+
+  // Last: it moves the demo on to a later year (as `renda seed-demo` run again would).
+  it('seeding again later moves meetings, receipts and topics on through the importer', async () => {
+    const later = new Date('2030-01-01T00:00:00Z');
+    await seedDemo(database.db, later);
+    const expected = buildDemoCounty(undefined, later).documents;
+    const decisions = await database.db.selectFrom('presidiumDecision').select('status').execute();
+    expect(decisions.length).toBe(expected.flatMap((d) => (d.presidiumMeetings ?? []).flatMap((m) => m.decisions)).length);
+    expect(decisions.every((d) => d.status === 'done' || d.status === 'cancelled')).toBe(true);
+    expect(await count('documentRecipient')).toBe(expected.flatMap((d) => (d.documents ?? []).flatMap((x) => x.recipients)).length);
+    const topics = await database.db.selectFrom('researchTopic').select('status').execute();
+    expect(topics.map((t) => t.status).sort()).toEqual(expected.flatMap((d) => (d.researchTopics ?? []).map((t) => t.status)).sort());
   });
 });

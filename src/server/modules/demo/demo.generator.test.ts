@@ -5,6 +5,7 @@ import type { ActivityRecord } from '../workbook/sections/activities.section.ts'
 import type { WorkbookDocument } from '../workbook/workbook.document.ts';
 import { parseWorkbook } from '../workbook/workbook.import.ts';
 import { idNumberInfo, idNumberProblem } from '../roster/deputy.rules.ts';
+import { isOverdue } from '../presidium-meetings/presidium-meetings.rules.ts';
 import { LEAVE_REASONS } from './demo.attendance.ts';
 import { buildDemoCounty } from './demo.generator.ts';
 
@@ -356,6 +357,236 @@ describe('demo activities', () => {
       const acts = townActivities(doc);
       expect(acts.every((a) => a.status === 'held' || a.status === 'cancelled')).toBe(true);
       expect(acts.flatMap((a) => a.invitations).some((i) => i.leaveStatus === 'requested')).toBe(false);
+    }
+  });
+});
+
+/** The China calendar day of an instant. */
+const chinaDay = (d: Date | string) => new Date(Date.parse(typeof d === 'string' ? d : d.toISOString()) + 8 * 60 * MINUTE).toISOString().slice(0, 10);
+const meetingsOf = (doc: WorkbookDocument) => doc.presidiumMeetings ?? [];
+const documentsOf = (doc: WorkbookDocument) => doc.documents ?? [];
+const topicsOf = (doc: WorkbookDocument) => doc.researchTopics ?? [];
+/** What the seeding moment does not decide: which records there are, linked to what, sent to whom, worked on by whom. */
+const recordsShape = (doc: WorkbookDocument) => ({
+  meetings: meetingsOf(doc).map((m) => [m.code, m.ordinal, m.date, m.activity, m.title, m.agenda.map((a) => [a.title, a.presenter])]),
+  documents: documentsOf(doc).map((d) => [d.code, d.title, d.activity]),
+  topics: topicsOf(doc).map((t) => [t.code, t.title, t.dueDate]),
+});
+
+describe('demo presidium meetings, documents and research topics', () => {
+  const county = buildDemoCounty(undefined, AS_OF);
+  const [qingshi] = county.documents;
+  const deputyCode = qingshi.users?.find((u) => u.username === 'deputy')?.deputy as string;
+  const today = chinaDay(AS_OF);
+
+  it('one meeting per presidium-meeting activity, held exactly when its activity is, numbered on in the term', () => {
+    for (const doc of county.documents) {
+      const acts = new Map(townActivities(doc).map((a) => [a.code, a]));
+      const presidiumActs = townActivities(doc).filter((a) => a.kind === 'presidium_meeting');
+      const meetings = meetingsOf(doc);
+      expect(meetings.map((m) => m.activity).sort()).toEqual(presidiumActs.map((a) => a.code).sort());
+      const ordinals = meetings.map((m) => m.ordinal);
+      expect(ordinals).toEqual(ordinals.map((_, i) => ordinals[0] + i));
+      expect(meetings.map((m) => m.code)).toEqual(meetings.map((_, i) => `M${String(i + 1).padStart(3, '0')}`));
+      const presidium = new Set((doc.presidium ?? []).map((p) => p.deputy));
+      const units = new Set((doc.units ?? []).map((u) => u.code));
+      for (const m of meetings) {
+        const a = acts.get(m.activity as string) as ActivityRecord;
+        expect(m.date, m.code).toBe(chinaDay(a.startAt));
+        expect(m.status, m.code).toBe(a.status === 'held' ? 'held' : 'planned');
+        expect(m.agenda.length).toBeGreaterThanOrEqual(2);
+        if (m.status === 'planned') {
+          expect([m.minutes, m.decisions, m.agenda.map((x) => x.notes).join('')]).toEqual(['', [], '']);
+          continue;
+        }
+        // The minutes say who presided and record the agenda and every decision.
+        expect(m.minutes).toContain(m.presider.replace(' ', ''));
+        for (const x of m.agenda) expect(m.minutes).toContain(x.title);
+        for (const d of m.decisions) expect(m.minutes).toContain(d.content);
+        expect(m.decisions.length, m.code).toBeGreaterThan(0);
+        // Who was there comes from the activity's attendance.
+        const absentees = a.invitations.filter((i) => finalStatus(i) === 'on_leave').map((i) => doc.deputies?.find((d) => d.code === i.deputy)?.name);
+        for (const n of absentees) expect(m.attendees).toMatch(new RegExp(`请假：[^；]*${n}`));
+        for (const d of m.decisions) {
+          const at = `${m.code}-${d.seq}`;
+          if (d.ownerType === 'deputy') expect(presidium.has(d.owner), at).toBe(true);
+          if (d.ownerType === 'unit') expect(units.has(d.owner), at).toBe(true);
+          expect(d.dueDate >= m.date, at).toBe(true);
+          for (const p of d.progress) {
+            expect(p.date >= m.date && p.date <= today, at).toBe(true);
+            expect(Date.parse(p.at)).toBeLessThanOrEqual(AS_OF.getTime());
+            expect(chinaDay(p.at)).toBe(p.date);
+          }
+          if (d.status === 'done') expect((d.doneDate as string) >= m.date && (d.doneDate as string) <= today && d.result.length > 0, at).toBe(true);
+          else expect([d.doneDate, d.status === 'in_progress' ? d.progress.length > 0 : d.progress.length === 0], at).toEqual([null, true]);
+        }
+      }
+    }
+  });
+
+  it('as of late November 2026: decisions done, in progress and open, and one or two overdue in each town', () => {
+    for (const [doc, overdue] of [
+      [county.documents[0], 2],
+      [county.documents[1], 1],
+    ] as const) {
+      const decisions = meetingsOf(doc).flatMap((m) => m.decisions);
+      const statuses = new Set(decisions.map((d) => d.status));
+      for (const s of ['done', 'in_progress']) expect(statuses.has(s as never), `${doc.town.name} ${s}`).toBe(true);
+      expect(
+        decisions.filter((d) => isOverdue(d, today)),
+        doc.town.name,
+      ).toHaveLength(overdue);
+      expect(decisions.filter((d) => d.status === 'done').length / decisions.length).toBeGreaterThan(0.6);
+      expect(decisions.some((d) => d.ownerType === 'unit') && decisions.some((d) => d.ownerType === 'deputy')).toBe(true);
+    }
+    expect(
+      meetingsOf(qingshi)
+        .flatMap((m) => m.decisions)
+        .some((d) => d.status === 'open'),
+    ).toBe(true);
+  });
+
+  it('documents: 6–10 a town of every category, sent to serving deputies of the town, some linked to their training or meeting', () => {
+    for (const doc of county.documents) {
+      const docs = documentsOf(doc);
+      expect(docs.length, doc.town.name).toBeGreaterThanOrEqual(6);
+      expect(docs.length).toBeLessThanOrEqual(10);
+      expect(new Set(docs.map((d) => d.category))).toEqual(new Set(['presidium', 'study', 'meeting', 'notice']));
+      const serving = new Set((doc.deputies ?? []).filter((d) => d.status === 'serving').map((d) => d.code));
+      const acts = new Map(townActivities(doc).map((a) => [a.code, a]));
+      for (const d of docs) {
+        for (const r of d.recipients) expect(serving.has(r.deputy), `${d.code} ${r.deputy}`).toBe(true);
+        if (d.category === 'study' && d.activity) expect(acts.get(d.activity)?.kind).toBe('training');
+        if (d.status === 'sent') expect(d.recipients.length, d.code).toBeGreaterThan(0);
+      }
+      expect(docs.filter((d) => d.activity).length).toBeGreaterThanOrEqual(4);
+      // Sent to the presidium only, and to one station's or group's deputies only.
+      expect(docs.some((d) => d.status === 'sent' && d.recipients.length === doc.presidium?.length)).toBe(true);
+      expect(docs.some((d) => d.status === 'sent' && d.recipients.length < serving.size / 2 && d.recipients.length > (doc.presidium?.length ?? 0))).toBe(true);
+    }
+  });
+
+  it('read receipts: after the sending and before the seeding moment, 80–95 % read, unread ones reminded', () => {
+    for (const doc of county.documents) {
+      const sent = documentsOf(doc).filter((d) => d.status === 'sent');
+      for (const d of sent) {
+        expect(d.sentAt && Date.parse(d.sentAt) <= AS_OF.getTime()).toBe(true);
+        for (const r of d.recipients) {
+          const at = `${d.code} ${r.deputy}`;
+          expect(r.sentAt).toBe(d.sentAt);
+          for (const t of [r.firstReadAt, r.lastReadAt, r.lastRemindedAt])
+            if (t) expect(t > (d.sentAt as string) && Date.parse(t) <= AS_OF.getTime(), at).toBe(true);
+          if (r.firstReadAt) expect((r.lastReadAt as string) >= r.firstReadAt && r.readCount >= 1, at).toBe(true);
+          else expect([r.lastReadAt, r.readCount], at).toEqual([null, 0]);
+          // A reminder reaches only who had not opened the document by then.
+          if (r.lastRemindedAt && r.firstReadAt) expect(r.firstReadAt > r.lastRemindedAt, at).toBe(true);
+          expect(r.remindedCount > 0).toBe(r.lastRemindedAt !== null);
+        }
+      }
+      // Documents out for more than three weeks: most have read them.
+      const settled = sent.filter((d) => Date.parse(d.sentAt as string) < AS_OF.getTime() - 21 * 24 * 60 * MINUTE).flatMap((d) => d.recipients);
+      const rate = settled.filter((r) => r.firstReadAt).length / settled.length;
+      expect(rate, doc.town.name).toBeGreaterThanOrEqual(0.8);
+      expect(rate, doc.town.name).toBeLessThanOrEqual(0.95);
+      const reminded = sent.flatMap((d) => d.recipients).filter((r) => r.remindedCount > 0);
+      expect(reminded.length).toBeGreaterThan(0);
+      expect(reminded.some((r) => r.firstReadAt) && reminded.some((r) => !r.firstReadAt)).toBe(true);
+    }
+    // The material of the coming training is still a draft a few days before it goes out.
+    expect(
+      documentsOf(qingshi)
+        .filter((d) => d.status === 'draft')
+        .map((d) => [d.recipients.length, d.sentAt]),
+    ).toEqual([[0, null]]);
+  });
+
+  it('周红静 has read documents and one unread that she was reminded of', () => {
+    const mine = documentsOf(qingshi).flatMap((d) => d.recipients.filter((r) => r.deputy === deputyCode).map((r) => ({ d, r })));
+    expect(mine.filter(({ r }) => r.firstReadAt).length).toBeGreaterThanOrEqual(2);
+    const unread = mine.filter(({ r }) => !r.firstReadAt);
+    expect(unread).toHaveLength(1);
+    expect(unread[0].r.remindedCount).toBeGreaterThan(0);
+    expect(unread[0].d.category).toBe('presidium');
+  });
+
+  it('research topics: 3–5 a town for 2026, graded, awaiting a grade, being worked on or overdue, and open', () => {
+    for (const doc of county.documents) {
+      const topics = topicsOf(doc);
+      expect(topics.length, doc.town.name).toBeGreaterThanOrEqual(3);
+      expect(topics.length).toBeLessThanOrEqual(5);
+      expect(topics.every((t) => t.year === 2026)).toBe(true);
+      const n = (s: string) => topics.filter((t) => t.status === s).length;
+      expect(n('graded'), doc.town.name).toBeGreaterThanOrEqual(1);
+      expect(n('submitted')).toBe(1);
+      expect(n('claimed')).toBeGreaterThanOrEqual(1);
+      expect(n('open')).toBe(1);
+      const serving = new Set((doc.deputies ?? []).filter((d) => d.status === 'serving').map((d) => d.code));
+      const acts = new Map(townActivities(doc).map((a) => [a.code, a]));
+      for (const t of topics) {
+        for (const at of [t.claimedAt, t.submittedAt, t.gradedAt]) if (at) expect(Date.parse(at)).toBeLessThanOrEqual(AS_OF.getTime());
+        if (t.status === 'open') {
+          expect([t.claimant, t.members, t.activities]).toEqual([null, [], []]);
+          continue;
+        }
+        expect(
+          t.members.filter((m) => m.role === 'lead'),
+          t.code,
+        ).toHaveLength(1);
+        const pool =
+          t.claimantType === 'station'
+            ? (doc.deputies ?? []).filter((d) => d.station === t.claimant).map((d) => d.code)
+            : (doc.groups?.find((g) => g.code === t.claimant)?.members.map((m) => m.deputy) ?? []);
+        for (const m of t.members) expect(serving.has(m.deputy) && pool.includes(m.deputy), `${t.code} ${m.deputy}`).toBe(true);
+        for (const a of t.activities) expect(acts.get(a)?.kind).toBe('research');
+        if (t.status === 'submitted' || t.status === 'graded') expect(t.reportSummary.length).toBeGreaterThan(0);
+      }
+    }
+    const grades = county.documents.flatMap((d) => topicsOf(d).map((t) => t.grade)).filter(Boolean);
+    expect(new Set(grades)).toEqual(new Set(['excellent', 'good', 'pass']));
+    // One claimed topic is overdue in 青石镇, a report came late in 白沙镇.
+    expect(topicsOf(qingshi).some((t) => t.status === 'claimed' && t.dueDate < today)).toBe(true);
+    const late = topicsOf(county.documents[1]).find((t) => t.status === 'submitted');
+    expect(chinaDay(late?.submittedAt as string) > (late?.dueDate as string)).toBe(true);
+  });
+
+  it('周红静 works on one research topic of her group', () => {
+    const hers = topicsOf(qingshi).filter((t) => t.members.some((m) => m.deputy === deputyCode));
+    expect(hers).toHaveLength(1);
+    const group = qingshi.groups?.find((g) => g.code === hers[0].claimant);
+    expect(group?.members.some((m) => m.deputy === deputyCode)).toBe(true);
+  });
+
+  it('the same meetings, documents and topics whatever the seeding moment; only how far they got differs', () => {
+    const later = buildDemoCounty(undefined, new Date('2030-01-01T00:00:00Z')).documents;
+    const earlier = buildDemoCounty(undefined, new Date('2026-03-01T00:00:00Z')).documents;
+    later.forEach((doc, t) => {
+      const now = county.documents[t];
+      expect(recordsShape(doc).meetings).toEqual(recordsShape(now).meetings);
+      // Documents and topics appear as they are written and published; those of the seeding moment are all there later.
+      expect(recordsShape(doc).documents.slice(0, recordsShape(now).documents.length)).toEqual(recordsShape(now).documents);
+      expect(recordsShape(doc).topics).toEqual(recordsShape(now).topics);
+      // Who got a document and who works on a topic does not depend on the moment.
+      for (const d of documentsOf(now).filter((x) => x.status === 'sent'))
+        expect(
+          documentsOf(doc)
+            .find((x) => x.code === d.code)
+            ?.recipients.map((r) => r.deputy),
+        ).toEqual(d.recipients.map((r) => r.deputy));
+      for (const x of topicsOf(now).filter((y) => y.status !== 'open')) expect(topicsOf(doc).find((y) => y.code === x.code)?.members).toEqual(x.members);
+      // Seeded after the year: every decision closed, every document sent, every claimed topic graded.
+      expect(meetingsOf(doc).every((m) => m.status === 'held' && m.decisions.every((d) => d.status === 'done' || d.status === 'cancelled'))).toBe(true);
+      expect(documentsOf(doc).every((d) => d.status === 'sent')).toBe(true);
+      expect(topicsOf(doc).every((x) => x.status === 'graded' || x.status === 'open')).toBe(true);
+    });
+    earlier.forEach((doc, t) => {
+      // 1 March 2026: January's meeting held, no report in, only the first documents out.
+      expect(documentsOf(doc).length).toBeLessThan(documentsOf(county.documents[t]).length);
+      expect(topicsOf(doc).filter((x) => x.status !== 'open')).toEqual([]);
+      expect(meetingsOf(doc).filter((m) => m.status === 'held').length).toBeGreaterThanOrEqual(1);
+    });
+    for (const doc of buildDemoCounty(undefined, new Date('2025-12-01T00:00:00Z')).documents) {
+      expect([documentsOf(doc), topicsOf(doc)]).toEqual([[], []]);
+      expect(meetingsOf(doc).every((m) => m.status === 'planned')).toBe(true);
     }
   });
 });

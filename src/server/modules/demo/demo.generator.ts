@@ -9,6 +9,10 @@ import { QINGSHI_YEAR } from './demo.calendar.qingshi.ts';
 import type { TownYear } from './demo.calendar.types.ts';
 import { PeopleFactory } from './demo.people.ts';
 import { Rng } from './demo.random.ts';
+import { BAISHA_RECORDS } from './demo.records.baisha.ts';
+import { QINGSHI_RECORDS } from './demo.records.qingshi.ts';
+import { buildRecords } from './demo.records.ts';
+import type { TownRecordsPlan } from './demo.records.types.ts';
 import { BAISHA, DEMO_COUNTY, type Occupation, QINGSHI, type TownPlan } from './demo.towns.ts';
 
 /*
@@ -21,12 +25,16 @@ export const DEMO_SEED = 20211228;
 export const DEMO_TOWNS: readonly TownPlan[] = [QINGSHI, BAISHA];
 /** Each town's year of activities (demo.calendar.*.ts). */
 const DEMO_YEARS: Record<string, TownYear> = { [QINGSHI.code]: QINGSHI_YEAR, [BAISHA.code]: BAISHA_YEAR };
+/** Each town's presidium meetings, documents and research topics (demo.records.*.ts). */
+const DEMO_RECORDS: Record<string, TownRecordsPlan> = { [QINGSHI.code]: QINGSHI_RECORDS, [BAISHA.code]: BAISHA_RECORDS };
 
 /**
  * The activities of each town draw from a generator of their own: drawing them from the people's
  * generator would change every person of the second town whenever the first town's calendar changes.
  */
 const activityRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x9e3779b9) + townIndex * 0x85ebca6b);
+/** Meetings, documents and research draw from a third generator per town, for the same reason. */
+const recordsRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x27d4eb2f) + townIndex * 0x165667b1);
 
 export type DemoAccount = { townCode: string; role: UserRecord['role']; username: string; note: string };
 export type DemoCounty = { documents: WorkbookDocument[]; accounts: DemoAccount[] };
@@ -356,8 +364,9 @@ function buildTown(rng: Rng, people: PeopleFactory, plan: TownPlan): { doc: Work
 /**
  * The demo county 云溪县: one workbook per town, in export form. With a password hash every account
  * gets it (the demo logins share one password); without one the documents carry no hashes.
- * `asOf` decides which of the year's activities have already taken place (demo.activities.ts): the
- * seed passes the clock; the same `asOf` always gives the same documents.
+ * `asOf` decides which of the year's activities have already taken place (demo.activities.ts), and
+ * how far the presidium's decisions, the documents' read receipts and the research topics have got
+ * (demo.records.ts): the seed passes the clock; the same `asOf` always gives the same documents.
  */
 export function buildDemoCounty(passwordHash?: string, asOf: Date = new Date()): DemoCounty {
   const rng = new Rng(DEMO_SEED);
@@ -367,6 +376,7 @@ export function buildDemoCounty(passwordHash?: string, asOf: Date = new Date()):
   for (const [i, plan] of DEMO_TOWNS.entries()) {
     const town = buildTown(rng, people, plan);
     Object.assign(town.doc, buildActivities(town.doc, DEMO_YEARS[plan.code], activityRng(i), asOf));
+    Object.assign(town.doc, buildRecords(town.doc, DEMO_YEARS[plan.code], DEMO_RECORDS[plan.code], recordsRng(i), asOf));
     if (passwordHash) for (const u of town.doc.users ?? []) u.passwordHash = passwordHash;
     documents.push(canonicalWorkbook(town.doc));
     accounts.push(...town.accounts);

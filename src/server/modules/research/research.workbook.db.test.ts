@@ -46,6 +46,9 @@ function sampleDoc(): WorkbookDocument {
   const doc = structuredClone(buildDemoCounty(FAKE_HASH).documents[0]);
   doc.activityKinds = [{ code: 'K06', name: '调研', countsAs: 'research', sortOrder: 6, active: true }];
   doc.activitySeries = [];
+  // The demo's meetings and documents point at the demo's activities, replaced here.
+  doc.presidiumMeetings = [];
+  doc.documents = [];
   doc.activities = [
     {
       code: 'A00001',

@@ -163,7 +163,8 @@ function TopicBody({ topic }: { topic: TopicDetail }) {
       <Typography.Title level={2} style={{ fontSize: 16, margin: '20px 0 8px' }}>
         {t('research.report')}
       </Typography.Title>
-      {topic.report ? (
+      {/* A report is in once it was submitted, with or without a file (an imported topic may have none). */}
+      {topic.submittedAt ? (
         <Descriptions
           className="nowrap-labels"
           column={1}
@@ -173,10 +174,12 @@ function TopicBody({ topic }: { topic: TopicDetail }) {
             {
               key: 'file',
               label: t('research.report'),
-              children: (
+              children: topic.report ? (
                 <Button type="link" icon={<DownloadOutlined />} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => void researchApi.downloadReport(topic.id, topic.report?.name ?? 'report')}>
                   {topic.report.name}
                 </Button>
+              ) : (
+                '—'
               ),
             },
             { key: 'summary', label: t('research.reportSummary'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{topic.reportSummary || '—'}</span> },
