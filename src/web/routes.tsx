@@ -19,7 +19,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
-import { ADMINS, ROLES, type Role, STAFF } from './api/auth.ts';
+import { ADMINS, type Me, ROLES, type Role, STAFF } from './api/auth.ts';
 import type { MsgKey } from './i18n/index.tsx';
 
 /**
@@ -34,7 +34,17 @@ export type AppRoute = {
   Page: LazyExoticComponent<ComponentType>;
   menu?: { icon: ReactNode };
   parent?: string;
+  /** A further condition on the user beyond the role (e.g. a deputy's presidium seat). */
+  when?: (user: Me['user']) => boolean;
 };
+
+/** Whether the user may open the page: the role, then the page's own condition if it has one. */
+export function routeAllows(route: AppRoute, user: Me['user']): boolean {
+  return route.roles.includes(user.role) && (route.when?.(user) ?? true);
+}
+
+// Presidium pages: staff always; a deputy only with a current seat.
+const onPresidiumOrStaff = (u: Me['user']) => u.role !== 'deputy' || u.onPresidium;
 
 const DEPUTY_READERS: readonly Role[] = [...STAFF, 'deputy'];
 
@@ -94,6 +104,7 @@ export const appRoutes: AppRoute[] = [
     path: '/presidium-meetings',
     title: 'meeting.nav.list',
     roles: DEPUTY_READERS,
+    when: onPresidiumOrStaff,
     menu: { icon: <ScheduleOutlined /> },
     Page: lazy(() => import('./pages/presidium-meetings/MeetingListPage.tsx')),
   },
@@ -101,6 +112,7 @@ export const appRoutes: AppRoute[] = [
     path: '/presidium-meetings/decisions',
     title: 'meeting.nav.tracking',
     roles: DEPUTY_READERS,
+    when: onPresidiumOrStaff,
     menu: { icon: <FileDoneOutlined /> },
     Page: lazy(() => import('./pages/presidium-meetings/DecisionTrackingPage.tsx')),
   },
@@ -108,6 +120,7 @@ export const appRoutes: AppRoute[] = [
     path: '/presidium-meetings/:id',
     title: 'meeting.nav.detail',
     roles: DEPUTY_READERS,
+    when: onPresidiumOrStaff,
     parent: '/presidium-meetings',
     Page: lazy(() => import('./pages/presidium-meetings/MeetingDetailPage.tsx')),
   },
@@ -244,6 +257,6 @@ export const appRoutes: AppRoute[] = [
   { path: '/audit', title: 'nav.audit', roles: ADMINS, menu: { icon: <AuditOutlined /> }, Page: lazy(() => import('./pages/audit/AuditListPage.tsx')) },
 ];
 
-export function menuRoutesFor(role: Role): AppRoute[] {
-  return appRoutes.filter((r) => r.menu && r.roles.includes(role));
+export function menuRoutesFor(user: Me['user']): AppRoute[] {
+  return appRoutes.filter((r) => r.menu && routeAllows(r, user));
 }

@@ -17,6 +17,7 @@ export type Me = {
     unitId: string | null;
     stationId: string | null;
     mustChangePassword: boolean;
+    onPresidium: boolean;
   };
   county: TownRef;
   town: TownRef | null;

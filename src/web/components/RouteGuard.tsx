@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useMe } from '../hooks/useMe.ts';
 import { useT } from '../i18n/index.tsx';
-import type { AppRoute } from '../routes.tsx';
+import { type AppRoute, routeAllows } from '../routes.tsx';
 import { FullPageSpin } from './FullPageSpin.tsx';
 
 // Rarely shown (the menu hides what a role may not open), so its illustration is not in the first download.
@@ -15,7 +15,7 @@ export function RouteGuard({ route }: { route: AppRoute }) {
   useEffect(() => {
     document.title = `${title} - ${t('app.title')}`;
   }, [title, t]);
-  const Page = route.roles.includes(me.user.role) ? route.Page : ForbiddenPage;
+  const Page = routeAllows(route, me.user) ? route.Page : ForbiddenPage;
   return (
     <Suspense fallback={<FullPageSpin />}>
       <Page />

@@ -14,7 +14,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const t = useT();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const routes = menuRoutesFor(me.user.role);
+  const routes = menuRoutesFor(me.user);
   const key = selectedKey(
     pathname,
     routes.map((r) => r.path),

@@ -25,6 +25,8 @@ export const MeOut = z.object({
     unitId: z.string().nullable(),
     stationId: z.string().nullable(),
     mustChangePassword: z.boolean(),
+    /** A deputy with a current presidium seat (always false for other roles). */
+    onPresidium: z.boolean(),
   }),
   county: z.object({ id: z.string(), code: z.string(), name: z.string() }),
   town: TownRef.nullable(),

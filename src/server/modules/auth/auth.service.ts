@@ -7,6 +7,7 @@ import type { Ctx, Principal } from '../../http/principal.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../lib/password.ts';
 import { addMinutes, nowIso } from '../../lib/time.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { sitsOnPresidium } from '../presidium-meetings/presidium-meetings.service.ts';
 import { THROTTLE, accountThrottleKey, lockMessage, lockedFor } from './auth.rules.ts';
 import { clearCounter, countAttempt, readCounter, refundAttempt } from './login-throttle.repo.ts';
 
@@ -131,6 +132,8 @@ export async function me(ctx: Ctx) {
   let townsQ = ctx.db.selectFrom('town').select(['id', 'code', 'name']).where('countyId', '=', p.countyId).orderBy('code');
   if (p.role !== 'county_admin') townsQ = townsQ.where('id', '=', p.townId ?? '');
   const towns = await townsQ.execute();
+  // The web shows the presidium's pages to a deputy only with a seat (the API decides either way).
+  const onPresidium = p.role === 'deputy' && p.townId !== null ? await sitsOnPresidium(ctx, p.townId) : false;
   return {
     user: {
       id: p.userId,
@@ -141,6 +144,7 @@ export async function me(ctx: Ctx) {
       unitId: p.unitId,
       stationId: p.stationId,
       mustChangePassword: p.mustChangePassword,
+      onPresidium,
     },
     county,
     town: towns.find((t) => t.id === p.townId) ?? null,

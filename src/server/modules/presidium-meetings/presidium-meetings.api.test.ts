@@ -119,6 +119,9 @@ describe('presidium meetings API: access', () => {
     }
     const denied = await outsider.get(M);
     expect(denied.json().message).toBe('只有现任主席团成员可以查看主席团会议');
+    // /auth/me tells the web whether to show the presidium's pages to a deputy.
+    const seat = async (c: Client) => (await c.get('/api/v1/auth/me')).json().user.onPresidium;
+    expect([await seat(member), await seat(outsider), await seat(formerMember), await seat(resignedMember), await seat(admin)]).toEqual([true, false, false, false, false]);
   });
 
   it('writes: administrators only (a presidium member adds progress notes, nothing else); nothing changes on 403', async () => {

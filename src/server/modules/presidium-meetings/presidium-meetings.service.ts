@@ -87,7 +87,8 @@ async function assertReader(ctx: Ctx, townId: string): Promise<{ canEdit: boolea
   return { canEdit: false };
 }
 
-async function sitsOnPresidium(ctx: Ctx, townId: string): Promise<boolean> {
+/** Whether the caller is a serving deputy with a current presidium seat (in the town's current term). */
+export async function sitsOnPresidium(ctx: Ctx, townId: string): Promise<boolean> {
   const deputyId = ctx.principal.deputyId;
   if (!deputyId) return false;
   const termId = await currentTermOf(ctx.db, townId);

@@ -11,7 +11,7 @@ import { RosterStatsCard } from './RosterStatsCard.tsx';
 export default function HomePage() {
   const me = useMe();
   const t = useT();
-  const links = menuRoutesFor(me.user.role).filter((r) => r.path !== '/');
+  const links = menuRoutesFor(me.user).filter((r) => r.path !== '/');
   return (
     <>
       <PageHeader title={t('home.welcome', { name: me.user.displayName })} />
