@@ -9,7 +9,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useIsMobile } from '../../hooks/useIsMobile.ts';
 import { useT } from '../../i18n/index.tsx';
-import { Pill } from './ActivityStatusTag.tsx';
+import { Pill } from '../../components/Pill.tsx';
 import { moved } from './listOrder.ts';
 
 type Values = { name: string; countsAs: CountsAs };

@@ -6,7 +6,8 @@ import { activitiesApi, type MineItem } from '../../api/activities.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { ActivityStatusTag, AttendanceTag, LeaveTag, Pill } from './ActivityStatusTag.tsx';
+import { Pill } from '../../components/Pill.tsx';
+import { ActivityStatusTag, AttendanceTag, LeaveTag } from './ActivityStatusTag.tsx';
 import { SignInCard } from './SignInCard.tsx';
 import { cn, timeRange } from './activityFormat.ts';
 

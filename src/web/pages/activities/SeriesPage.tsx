@@ -10,7 +10,8 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useIsMobile } from '../../hooks/useIsMobile.ts';
 import { useT } from '../../i18n/index.tsx';
-import { ActivityStatusTag, Pill } from './ActivityStatusTag.tsx';
+import { Pill } from '../../components/Pill.tsx';
+import { ActivityStatusTag } from './ActivityStatusTag.tsx';
 import { cn, timeRange } from './activityFormat.ts';
 import { SeriesEditDrawer } from './SeriesEditDrawer.tsx';
 

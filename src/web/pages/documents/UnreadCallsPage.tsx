@@ -10,7 +10,7 @@ import { useHasRole } from '../../hooks/useMe.ts';
 import { useStations } from '../../hooks/useLookups.ts';
 import { useT } from '../../i18n/index.tsx';
 import { when } from './documentFormat.tsx';
-import { Pill } from '../activities/ActivityStatusTag.tsx';
+import { Pill } from '../../components/Pill.tsx';
 
 /**
  * 未读名单: per deputy, the documents they have not opened, with their phone number — a list a liaison

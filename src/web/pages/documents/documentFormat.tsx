@@ -1,7 +1,7 @@
 import { Progress } from 'antd';
 import type { DocumentCategory, DocumentStatus, ReadCounts, Receipt } from '../../api/documents.ts';
 import { useT } from '../../i18n/index.tsx';
-import { Pill } from '../activities/ActivityStatusTag.tsx';
+import { Pill } from '../../components/Pill.tsx';
 import { cn, pct } from '../activities/activityFormat.ts';
 
 /** A moment as China date and time, '—' for none. */

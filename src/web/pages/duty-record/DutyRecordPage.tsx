@@ -11,7 +11,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useIsMobile } from '../../hooks/useIsMobile.ts';
 import { useMe } from '../../hooks/useMe.ts';
 import { useT } from '../../i18n/index.tsx';
-import { AttendanceTag, Pill } from '../activities/ActivityStatusTag.tsx';
+import { Pill } from '../../components/Pill.tsx';
+import { AttendanceTag } from '../activities/ActivityStatusTag.tsx';
 import { pct } from '../activities/activityFormat.ts';
 import { PrintStyles } from './PrintStyles.tsx';
 

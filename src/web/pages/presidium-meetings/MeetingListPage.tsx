@@ -14,7 +14,8 @@ import { useSearchBox } from '../../hooks/useSearchBox.ts';
 import { useUrlParams } from '../../hooks/useUrlParams.ts';
 import { useT } from '../../i18n/index.tsx';
 import { MeetingFormModal } from './MeetingFormModal.tsx';
-import { MeetingStatusTag, Pill } from './MeetingTags.tsx';
+import { Pill } from '../../components/Pill.tsx';
+import { MeetingStatusTag } from './MeetingTags.tsx';
 
 const KEYS = ['q', 'status'] as const;
 
@@ -34,8 +35,8 @@ export default function MeetingListPage() {
   const decisionTags = (m: MeetingSummary) => (
     <Space size={4} wrap>
       <Typography.Text>{t('meeting.counts', { agenda: m.agendaCount, decisions: m.decisionCount })}</Typography.Text>
-      {m.openDecisionCount > 0 && <Pill tone="blue">{t('meeting.openCount', { n: m.openDecisionCount })}</Pill>}
-      {m.overdueDecisionCount > 0 && <Pill tone="red">{t('meeting.overdueCount', { n: m.overdueDecisionCount })}</Pill>}
+      {m.openDecisionCount > 0 && <Pill tone="info">{t('meeting.openCount', { n: m.openDecisionCount })}</Pill>}
+      {m.overdueDecisionCount > 0 && <Pill tone="bad">{t('meeting.overdueCount', { n: m.overdueDecisionCount })}</Pill>}
     </Space>
   );
   const columns: TableColumnsType<MeetingSummary> = [

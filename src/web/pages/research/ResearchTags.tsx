@@ -1,6 +1,6 @@
 import type { ResearchGrade, ResearchStatus } from '../../api/research.ts';
 import { useT } from '../../i18n/index.tsx';
-import { Pill } from '../activities/ActivityStatusTag.tsx';
+import { Pill } from '../../components/Pill.tsx';
 
 type Tone = Parameters<typeof Pill>[0]['tone'];
 
