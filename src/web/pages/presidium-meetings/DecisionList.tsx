@@ -98,14 +98,14 @@ export function DecisionList({ items, loading, label, canEdit, canNote, showMeet
   );
 
   const columns: TableColumnsType<Decision> = [
-    { key: 'code', title: t('meeting.decision.code'), width: 90, render: (_, d) => d.code },
-    ...(showMeeting ? [{ key: 'meeting', title: t('meeting.decision.meeting'), width: 160, render: (_: unknown, d: Decision) => meetingLink(d) }] : []),
+    { key: 'code', title: t('meeting.decision.code'), width: 80, render: (_, d) => d.code },
+    ...(showMeeting ? [{ key: 'meeting', title: t('meeting.decision.meeting'), width: 130, render: (_: unknown, d: Decision) => meetingLink(d) }] : []),
     { key: 'content', title: t('meeting.decision.content'), render: (_, d) => <span style={{ overflowWrap: 'anywhere' }}>{d.content}</span> },
-    { key: 'owner', title: t('meeting.decision.owner'), width: 150, render: (_, d) => owner(d) },
-    { key: 'due', title: t('meeting.decision.dueDate'), width: 110, render: (_, d) => <DueDate d={d} /> },
-    { key: 'status', title: t('meeting.decision.status'), width: 150, render: (_, d) => <DecisionStatusTags d={d} /> },
-    { key: 'progress', title: t('meeting.decision.lastProgress'), width: 200, render: (_, d) => progress(d) },
-    ...(canNote || canEdit ? [{ key: 'actions', title: t('common.actions'), width: 170, render: (_: unknown, d: Decision) => actions(d) }] : []),
+    { key: 'owner', title: t('meeting.decision.owner'), width: 120, render: (_, d) => owner(d) },
+    { key: 'due', title: t('meeting.decision.dueDate'), width: 104, render: (_, d) => <DueDate d={d} /> },
+    { key: 'status', title: t('meeting.decision.status'), width: 130, render: (_, d) => <DecisionStatusTags d={d} /> },
+    { key: 'progress', title: t('meeting.decision.lastProgress'), width: 180, render: (_, d) => progress(d) },
+    ...(canNote || canEdit ? [{ key: 'actions', title: t('common.actions'), width: 112, render: (_: unknown, d: Decision) => actions(d) }] : []),
   ];
 
   return (
@@ -149,7 +149,8 @@ export function DecisionList({ items, loading, label, canEdit, canNote, showMeet
           loading={loading}
           pagination={false}
           // Room for the decision text: the other columns are fixed, the text takes what is left.
-          scroll={{ x: showMeeting ? 1300 : 1140 }}
+          // Fits a 1280-px screen beside the menu; narrower screens scroll sideways (phones get cards).
+          scroll={{ x: showMeeting ? 1040 : 910 }}
           locale={{ emptyText: t('meeting.decisionsEmpty') }}
         />
       )}
