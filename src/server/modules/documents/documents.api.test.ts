@@ -316,6 +316,19 @@ describe('GET /documents/mine', () => {
     expect(unread.counts).toEqual(body.counts);
     expect((await deputy.get('/api/v1/documents/mine?unread=yes')).statusCode).toBe(400);
     expect((await liaison.get('/api/v1/documents/mine')).statusCode).toBe(403);
+
+    // Once read, a reminded document takes its place among the read ones, newest sent first.
+    await deputy.get(url(b.id));
+    // A later document, sent and read after it: it must come before the reminded one.
+    const c = await create(admin, { title: '后发已读' });
+    await admin.post(url(c.id, '/send'), { deputyIds: [t.world.deputyA.id] });
+    await deputy.get(url(c.id));
+    const after = (await deputy.get('/api/v1/documents/mine?pageSize=100')).json().items as { title: string; receipt: { sentAt: string; firstReadAt: string | null } }[];
+    expect(after[0].title).toBe('未读未催');
+    const sent = after.filter((x) => x.receipt.firstReadAt !== null).map((x) => x.receipt.sentAt);
+    expect(sent.length).toBeGreaterThan(1);
+    expect(sent.every((x) => typeof x === 'string')).toBe(true);
+    expect(sent).toEqual([...sent].sort().reverse());
   });
 });
 

@@ -311,7 +311,8 @@ export async function listMine(db: Kysely<DB>, townId: string, deputyId: string,
         'storedFile.uploadedAt as fileUploadedAt',
       ])
       .orderBy(sql`case when ${sql.ref('documentRecipient.firstReadAt')} is null then 0 else 1 end`)
-      .orderBy(sql`case when ${sql.ref('documentRecipient.remindedCount')} > 0 then 0 else 1 end`)
+      // Among the unread, the reminded ones first; a reminder stops mattering once the document is read.
+      .orderBy(sql`case when ${sql.ref('documentRecipient.firstReadAt')} is null and ${sql.ref('documentRecipient.remindedCount')} > 0 then 0 else 1 end`)
       .orderBy('documentRecipient.sentAt', 'desc')
       .orderBy('documentRecipient.id', 'desc')
       .limit(f.limit)
