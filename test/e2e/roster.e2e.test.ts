@@ -133,8 +133,13 @@ describe('county admin', () => {
     await page.getByText(/共\s*79\s*条|共\s*8\d\s*条/).first().waitFor({ timeout: 15_000 });
     // antd's Select keeps its search input invisible until opened: open it by its visible wrapper.
     await page.locator('.ant-select', { has: page.getByRole('combobox', { name: '切换乡镇' }) }).click();
-    await page.locator('.ant-select-item-option', { hasText: '白沙镇' }).click();
-    await page.getByText('共 45 条').first().waitFor({ timeout: 15_000 });
+    // Click the option of the open dropdown once it is there, and wait for the dropdown to close: on a
+    // loaded machine a click during the opening animation can miss, and the town would not change.
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '白沙镇' });
+    await option.waitFor();
+    await option.click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await page.getByText(/共\s*45\s*条/).first().waitFor({ timeout: 30_000 });
     await shot(page, 'county-switched-town');
     await ctx.close();
   });
