@@ -99,7 +99,8 @@ describe('activities, leave, sign-in and the duty record in the browser', () => 
     // One day of the series changed on its own: the others stay as the rule made them.
     await page.getByRole('link', { name: /工作室固定活动日/ }).first().click();
     await page.getByRole('heading', { name: '工作室固定活动日' }).waitFor();
-    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    // The page's own 编辑 (the outcomes panel has a small one of its own).
+    await page.getByRole('button', { name: /编\s*辑/ }).first().click();
     await page.getByRole('dialog').getByLabel('地点').fill('青石社区文化礼堂');
     await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('已单独调整').waitFor({ timeout: 15_000 });
