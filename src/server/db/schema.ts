@@ -3,6 +3,10 @@ import type { ActivityFileTables } from './tables/activity-files.ts';
 import type { DocumentTables } from './tables/documents.ts';
 import type { PresidiumMeetingTables } from './tables/presidium-meetings.ts';
 import type { ResearchTables } from './tables/research.ts';
+import type { SuggestionTables } from './tables/suggestions.ts';
+import type { ReceptionTables } from './tables/receptions.ts';
+import type { NotificationTables } from './tables/notifications.ts';
+import type { PortalTables } from './tables/portal.ts';
 
 /*
  * Table types, camelCase (the CamelCasePlugin maps them to snake_case columns).
@@ -357,7 +361,7 @@ export interface StoredFileTable {
 }
 
 /** Every table. Areas added after the activities keep their table types in ./tables/<area>.ts. */
-export interface DB extends PresidiumMeetingTables, DocumentTables, ResearchTables, ActivityFileTables {
+export interface DB extends PresidiumMeetingTables, DocumentTables, ResearchTables, ActivityFileTables, SuggestionTables, ReceptionTables, NotificationTables, PortalTables {
   storedFile: StoredFileTable;
   county: CountyTable;
   town: TownTable;

@@ -8,6 +8,10 @@ import * as m20261128_0080 from './20261128_0080_presidium_meetings.ts';
 import * as m20261128_0090 from './20261128_0090_documents.ts';
 import * as m20261128_0100 from './20261128_0100_research.ts';
 import * as m20261128_0110 from './20261128_0110_activity_files.ts';
+import * as m20261128_0120 from './20261128_0120_suggestions.ts';
+import * as m20261128_0130 from './20261128_0130_receptions.ts';
+import * as m20261128_0140 from './20261128_0140_notifications.ts';
+import * as m20261128_0150 from './20261128_0150_portal.ts';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +24,8 @@ export const migrations: Record<string, Migration> = {
   '20261128_0090_documents': m20261128_0090,
   '20261128_0100_research': m20261128_0100,
   '20261128_0110_activity_files': m20261128_0110,
+  '20261128_0120_suggestions': m20261128_0120,
+  '20261128_0130_receptions': m20261128_0130,
+  '20261128_0140_notifications': m20261128_0140,
+  '20261128_0150_portal': m20261128_0150,
 };
