@@ -9,7 +9,8 @@
  */
 
 const HAN = /\p{Script=Han}/u;
-const WORD = /\p{Script=Han}+|[[\p{L}\p{N}]--\p{Script=Han}]+/gv;
+// Han runs, or runs of other letters and digits (Han is a letter too, hence the lookahead).
+const WORD = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 
 function tokensOf(text: string): string[] {
   const out: string[] = [];
