@@ -43,11 +43,17 @@ async function pick(page: Page, scope: Locator, name: string, search: string, op
       .locator('.ant-select', { has: page.getByRole('combobox', { name, exact: true }) })
       .first()
       .click();
-  if (search) await box.pressSequentially(search);
+  if (search) {
+    await box.pressSequentially(search);
+    // Under load a keystroke can land while the select re-renders after the previous choice and be
+    // lost; set the whole search text again when what is typed is not what was meant.
+    if ((await box.inputValue()) !== search) await box.fill(search);
+    await expect.poll(() => box.inputValue(), { timeout: 10_000 }).toBe(search);
+  }
   // Several dropdowns may be in the page (closed ones stay, fading out): take the one this box controls.
   const list = await box.getAttribute('aria-controls');
   const popup = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) });
-  await popup.locator('.ant-select-item-option', { hasText: option }).first().click();
+  await popup.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 20_000 });
 }
 
 /** Drawers and dialogs slide and fade in: screenshots and contrast checks wait until nothing moves. */
