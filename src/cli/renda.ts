@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { VERSION } from '../server/version.ts';
+import { registerBenchCommands } from './bench.commands.ts';
 import { registerDataCommands } from './data.commands.ts';
 import { registerServerCommands } from './server.commands.ts';
 import { registerUserCommands } from './user.commands.ts';
@@ -10,6 +11,7 @@ program.name('renda').description('人大工作台 Renda Workbench').version(VER
 registerServerCommands(program);
 registerUserCommands(program);
 registerDataCommands(program);
+registerBenchCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
