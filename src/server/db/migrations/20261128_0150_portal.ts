@@ -37,8 +37,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('portal_submission_town_idem_uq', ['town_id', 'idempotency_key'])
     .execute();
   await db.schema.createIndex('portal_submission_town_status_idx').on('portal_submission').columns(['town_id', 'status', 'created_at']).execute();
+  // The per-client rate limit counts one address's recent submissions (modules/portal).
+  await db.schema.createIndex('portal_submission_client_idx').on('portal_submission').columns(['client_hash', 'created_at']).execute();
+
+  // Offline captchas (图形验证码): the answer only as a keyed hash, valid 10 minutes, used once. Kept in
+  // the database rather than in memory so that several app processes can serve one portal; rows a
+  // while past their expiry are deleted as new ones are issued. client_hash limits issuance per address.
+  await db.schema
+    .createTable('portal_captcha')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('answer_hash', 'text', (c) => c.notNull())
+    .addColumn('client_hash', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('used_at', 'text')
+    .execute();
+  await db.schema.createIndex('portal_captcha_client_idx').on('portal_captcha').columns(['client_hash', 'created_at']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('portal_captcha').execute();
   await db.schema.dropTable('portal_submission').execute();
 }

@@ -30,6 +30,17 @@ export interface PortalSubmissionTable {
   updatedAt: string;
 }
 
+/** An issued captcha: the answer only as a keyed hash; `usedAt` once it has been tried (right or wrong). */
+export interface PortalCaptchaTable {
+  id: string;
+  answerHash: string;
+  clientHash: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
 export interface PortalTables {
   portalSubmission: PortalSubmissionTable;
+  portalCaptcha: PortalCaptchaTable;
 }
