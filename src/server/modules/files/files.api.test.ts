@@ -13,11 +13,24 @@ const PDF = Buffer.from('%PDF-1.4\n% test\n');
 const countFiles = async () => Number((await t.db.selectFrom('storedFile').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
 describe('POST /files and GET /files/:id', () => {
-  it('401 without a session; 403 for deputies and handlers', async () => {
+  it('401 without a session; deputies and handlers upload only for suggestions and never read /files/:id', async () => {
     expect((await anon(t.app).request({ method: 'POST', url: '/api/v1/files', ...multipartFile(PDF, 'a.pdf') })).statusCode).toBe(401);
+    expect((await anon(t.app).request({ method: 'POST', url: '/api/v1/files?use=suggestion', ...multipartFile(PDF, 'a.pdf') })).statusCode).toBe(401);
     for (const role of ['deputy', 'handler'] as const) {
       const c = await t.as(role);
-      expect((await c.request({ method: 'POST', url: '/api/v1/files', ...multipartFile(PDF, 'a.pdf') })).statusCode, role).toBe(403);
+      const before = await countFiles();
+      // Other uses (photos of activities, anything) stay with staff; nothing is stored.
+      for (const use of ['', '?use=any', '?use=image'])
+        expect((await c.request({ method: 'POST', url: `/api/v1/files${use}`, ...multipartFile(PDF, 'a.pdf') })).statusCode, `${role} ${use}`).toBe(403);
+      expect(await countFiles()).toBe(before);
+      const doc = await c.request({ method: 'POST', url: '/api/v1/files?use=document', ...multipartFile(PDF, '答复函.pdf') });
+      expect(doc.statusCode, role).toBe(201);
+      const photo = await c.request({ method: 'POST', url: '/api/v1/files?use=suggestion', ...multipartFile(PNG, '现场.png') });
+      expect(photo.statusCode, role).toBe(201);
+      expect(photo.json()).toMatchObject({ kind: 'png' });
+      expect(await countFiles()).toBe(before + 2);
+      // Reading goes through the suggestion that uses the file, not here.
+      expect((await c.get(`/api/v1/files/${doc.json().id}`)).statusCode, role).toBe(403);
     }
   });
 

@@ -14,6 +14,9 @@ export const FileMeta = z.object({
 export type FileMeta = z.infer<typeof FileMeta>;
 
 export const UploadQuery = z.object({
-  /** image: JPEG/PNG only (photos); document: PDF and Office files; any: both. */
-  use: z.enum(['image', 'document', 'any']).optional(),
+  /**
+   * image: JPEG/PNG only (photos); document: PDF and Office files; any: both. suggestion: both, for a
+   * suggestion's attachments and reply documents — the one use (with document) open to deputies and handlers.
+   */
+  use: z.enum(['image', 'document', 'any', 'suggestion']).optional(),
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
-import { NotFoundError, ValidationError } from '../../http/errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.ts';
 import { type Ctx, townOf } from '../../http/principal.ts';
 import { tooLargeError } from '../../http/upload.ts';
 import { newId } from '../../lib/ids.ts';
@@ -15,7 +15,20 @@ import type { FileMeta } from './files.schemas.ts';
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILE_LABEL = '文件不能超过 10 MB';
 
-export const KINDS_BY_USE: Record<'image' | 'document' | 'any', readonly FileKind[]> = { image: IMAGE_KINDS, document: DOCUMENT_KINDS, any: ALL_KINDS };
+export type UploadUse = 'image' | 'document' | 'any' | 'suggestion';
+export const KINDS_BY_USE: Record<UploadUse, readonly FileKind[]> = { image: IMAGE_KINDS, document: DOCUMENT_KINDS, any: ALL_KINDS, suggestion: ALL_KINDS };
+
+/**
+ * Deputies and handlers upload only for suggestions (a deputy's attachments, an office's signed reply);
+ * every other use belongs to staff. Their files are read back through the suggestion, never GET /files/:id.
+ */
+const OUTSIDE_STAFF_USES: readonly UploadUse[] = ['document', 'suggestion'];
+
+/** Refuses an upload the caller's role may not make; staff may upload for any use. */
+export function assertUploadUse(ctx: Ctx, use: UploadUse): void {
+  const role = ctx.principal.role;
+  if ((role === 'deputy' || role === 'handler') && !OUTSIDE_STAFF_USES.includes(use)) throw new ForbiddenError('代表和承办单位只能上传建议的附件或答复文件（use=suggestion 或 document）');
+}
 
 export function fileMeta(r: StoredFileRow): FileMeta {
   return { id: r.id, name: r.name, kind: r.kind, mime: r.mime, size: r.size, uploadedAt: r.uploadedAt };
@@ -74,6 +87,19 @@ export async function requireFiles(ctx: Ctx, ids: readonly string[], field: stri
     if (kinds && !kinds.includes(r.kind)) throw ValidationError.field(field, `文件 ${r.name} 类型不符：${kindsMessage(kinds)}`);
   });
   return unique.map((id) => byId.get(id) as StoredFileRow);
+}
+
+/**
+ * Files a caller attaches to a record they may write. Deputies and handlers could upload nothing before
+ * they had suggestions, so for them a file must be their own upload or already on the record (`keep`):
+ * an id learnt elsewhere does not let them read a staff file through their own record.
+ */
+export async function requireAttachableFiles(ctx: Ctx, ids: readonly string[], field: string, keep: ReadonlySet<string> = new Set(), kinds?: readonly FileKind[]): Promise<StoredFileRow[]> {
+  const rows = await requireFiles(ctx, ids, field, kinds);
+  const role = ctx.principal.role;
+  if (role === 'deputy' || role === 'handler')
+    for (const r of rows) if (r.uploadedBy !== ctx.principal.userId && !keep.has(r.id)) throw ValidationError.field(field, `文件不存在：${r.id}`);
+  return rows;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   dueState,
   extensionProblem,
   latestDueDate,
+  latestExtensionDue,
   onTime,
   rehandleDueDate,
   replyDueDate,
@@ -25,10 +26,27 @@ describe('suggestion deadlines', () => {
   });
 
   it('an extension must move the date later and stay within 6 months of assignment', () => {
-    expect(extensionProblem('2026-03-10', '2026-06-10', '2026-08-10')).toBeNull();
-    expect(extensionProblem('2026-03-10', '2026-06-10', '2026-09-10')).toBeNull();
-    expect(extensionProblem('2026-03-10', '2026-06-10', '2026-09-11')).toBe('办理期限自交办之日起最长 6 个月，最晚为 2026-09-10');
-    expect(extensionProblem('2026-03-10', '2026-06-10', '2026-06-10')).toBe('延期后的期限应晚于当前期限');
+    const first = { round: 1, assignedOn: '2026-03-10', dissatisfiedOn: null };
+    expect(extensionProblem(first, '2026-06-10', '2026-08-10')).toBeNull();
+    expect(extensionProblem(first, '2026-06-10', '2026-09-10')).toBeNull();
+    expect(extensionProblem(first, '2026-06-10', '2026-09-11')).toBe('办理期限自交办之日起最长 6 个月，最晚为 2026-09-10');
+    expect(extensionProblem(first, '2026-06-10', '2026-06-10')).toBe('延期后的期限应晚于当前期限');
+  });
+
+  it('in re-handling an extension is bounded by 30 days after the dissatisfied rating, not the first assignment', () => {
+    // Assigned in January, rated dissatisfied in November: the 6 months from assignment are long past.
+    const second = { round: 2, assignedOn: '2026-01-10', dissatisfiedOn: '2026-11-02' };
+    expect(latestExtensionDue(second)).toBe('2026-12-02');
+    expect(latestExtensionDue({ ...second, round: 1 })).toBe('2026-07-10');
+    // A town that gives 15 days may extend up to the month; its own 30 days leave nothing to extend.
+    const due15 = rehandleDueDate('2026-11-02', { ...DEFAULT_DEADLINES, rehandleDays: 15 });
+    expect(due15).toBe('2026-11-17');
+    expect(extensionProblem(second, due15, '2026-11-30')).toBeNull();
+    expect(extensionProblem(second, due15, '2026-12-02')).toBeNull();
+    expect(extensionProblem(second, due15, '2026-12-03')).toBe('重新办理期限自代表不满意评价之日起最长 30 天，最晚为 2026-12-02');
+    expect(extensionProblem(second, '2026-12-02', '2026-12-03')).toBe('重新办理期限自代表不满意评价之日起最长 30 天，最晚为 2026-12-02');
+    // Without the rating date (never in practice) the first-round bound stands.
+    expect(latestExtensionDue({ ...second, dissatisfiedOn: null })).toBe('2026-07-10');
   });
 
   it('return within 7 working days, holidays skipped and make-up days counted', () => {

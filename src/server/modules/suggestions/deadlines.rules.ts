@@ -46,12 +46,32 @@ export function latestDueDate(assignedOn: string): string {
   return addMonths(assignedOn, MAX_REPLY_MONTHS);
 }
 
+/** The longest re-handling the law allows: one month (30 days) after the dissatisfied rating. */
+export const MAX_REHANDLE_DAYS = 30;
+
+/**
+ * Where an item's handling stands for an extension: the first round runs from the assignment; the
+ * re-handling (round 2) from the dissatisfied rating (`dissatisfiedOn`), months after the assignment.
+ */
+export type ExtensionWindow = { round: number; assignedOn: string; dissatisfiedOn: string | null };
+
+/**
+ * The latest due date an extension may reach: 6 months after assignment in the first round; in the
+ * re-handling 30 days after the dissatisfied rating (the town's rehandleDays may be shorter, the law's
+ * month is the bound), since the 6 months from the first assignment have usually passed by then.
+ */
+export function latestExtensionDue(w: ExtensionWindow): string {
+  if (w.round === 2 && w.dissatisfiedOn) return rehandleDueDate(w.dissatisfiedOn, { ...DEFAULT_DEADLINES, rehandleDays: MAX_REHANDLE_DAYS });
+  return latestDueDate(w.assignedOn);
+}
+
 /** Why an extension to `requested` cannot be granted, or null. */
-export function extensionProblem(assignedOn: string, currentDue: string, requested: string): string | null {
+export function extensionProblem(w: ExtensionWindow, currentDue: string, requested: string): string | null {
   if (requested <= currentDue) return '延期后的期限应晚于当前期限';
-  const latest = latestDueDate(assignedOn);
-  if (requested > latest) return `办理期限自交办之日起最长 6 个月，最晚为 ${latest}`;
-  return null;
+  const latest = latestExtensionDue(w);
+  if (requested <= latest) return null;
+  if (w.round === 2 && w.dissatisfiedOn) return `重新办理期限自代表不满意评价之日起最长 ${MAX_REHANDLE_DAYS} 天，最晚为 ${latest}`;
+  return `办理期限自交办之日起最长 6 个月，最晚为 ${latest}`;
 }
 
 /** The last day an office may ask to return an item assigned on `assignedOn`. */
@@ -68,7 +88,7 @@ export function returnProblem(assignedOn: string, today: string, s: DeadlineSett
 /** The second reply's due date after a dissatisfied rating given on `ratedOn`. */
 export function rehandleDueDate(ratedOn: string, s: DeadlineSettings = DEFAULT_DEADLINES): string {
   const d = new Date(`${ratedOn}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + Math.min(30, Math.max(15, s.rehandleDays)));
+  d.setUTCDate(d.getUTCDate() + Math.min(MAX_REHANDLE_DAYS, Math.max(15, s.rehandleDays)));
   return d.toISOString().slice(0, 10);
 }
 

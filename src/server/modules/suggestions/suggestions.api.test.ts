@@ -516,6 +516,54 @@ describe('attachments', () => {
     const other = (await admin.request({ method: 'POST', url: '/api/v1/files?use=any', ...multipartFile(PDF, '别的.pdf') })).json().id;
     expect((await admin.get(`${URL}/${s.id}/files/${other}`)).statusCode).toBe(404);
   });
+
+  it('a deputy attaches their own uploads (not a file they did not upload); keeps those already on their draft', async () => {
+    const up = await deputy.request({ method: 'POST', url: '/api/v1/files?use=suggestion', ...multipartFile(PDF, '代表附件.pdf') });
+    expect(up.statusCode, up.body).toBe(201);
+    const staffFile = (await admin.request({ method: 'POST', url: '/api/v1/files?use=any', ...multipartFile(PDF, '内部.pdf') })).json().id;
+    const before = await count('suggestion');
+    const refused = await deputy.post(URL, base({ fileIds: [staffFile], title: '代表附件测试' }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().details.issues[0].field).toBe('body.fileIds');
+    expect(await count('suggestion')).toBe(before);
+    const draft = await create(deputy, { fileIds: [up.json().id], title: '代表附件测试' });
+    expect(draft.files.map((f: { id: string }) => f.id)).toEqual([up.json().id]);
+    expect((await deputy.get(`${URL}/${draft.id}/files/${up.json().id}`)).statusCode).toBe(200);
+    // An admin adds a file to the draft; the deputy may keep it when editing, but not add another staff file.
+    const withStaff = (await admin.put(`${URL}/${draft.id}`, { version: draft.version, fileIds: [up.json().id, staffFile] })).json();
+    const kept = await deputy.put(`${URL}/${draft.id}`, { version: withStaff.version, fileIds: [staffFile], title: '代表附件测试（改）' });
+    expect(kept.statusCode, kept.body).toBe(200);
+    const other = (await admin.request({ method: 'POST', url: '/api/v1/files?use=any', ...multipartFile(PDF, '另一份.pdf') })).json().id;
+    const bad = await deputy.put(`${URL}/${draft.id}`, { version: kept.json().version, fileIds: [staffFile, other] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details.issues[0].field).toBe('body.fileIds');
+  });
+
+  it("a handler uploads the signed reply and replies with it; whoever reads the item reads the reply document", async () => {
+    const s = await assigned({ title: '答复文件测试', coSponsorIds: [deputy2.id] });
+    const staffFile = (await admin.request({ method: 'POST', url: '/api/v1/files?use=any', ...multipartFile(PDF, '内部.pdf') })).json().id;
+    const refused = await act(handler, s, 'reply', { grade: 'A', content: '已修复', fileId: staffFile });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().details.issues[0].field).toBe('body.fileId');
+    const up = await handler.request({ method: 'POST', url: '/api/v1/files?use=document', ...multipartFile(PDF, '答复函.pdf') });
+    expect(up.statusCode, up.body).toBe(201);
+    const fileId = up.json().id;
+    const replied = await ok(handler, s, 'reply', { grade: 'A', content: '已修复', fileId });
+    expect(replied.replies[0].file).toEqual({ id: fileId, name: '答复函.pdf', size: PDF.length });
+    const url = `${URL}/${s.id}/files/${fileId}`;
+    for (const c of [admin, liaison, deputy, handler]) {
+      const got = await c.get(url);
+      expect(got.statusCode).toBe(200);
+      expect(got.rawPayload.equals(PDF)).toBe(true);
+    }
+    // A co-sponsor reads it too.
+    await makeUser(t.db, { countyId: t.world.county.id, townId: t.world.townA.id, role: 'deputy', username: 'deputy_co_files', deputyId: deputy2.id });
+    const co = await login(t.app, 'deputy_co_files');
+    expect((await co.get(url)).statusCode).toBe(200);
+    for (const c of [handler2, adminB]) expect((await c.get(url)).statusCode).toBe(404);
+    // The plain download route stays staff-only.
+    expect((await handler.get(`/api/v1/files/${fileId}`)).statusCode).toBe(403);
+  });
 });
 
 describe('GET /suggestions/duplicates', () => {

@@ -3,16 +3,22 @@ import type { Ctx } from '../../http/principal.ts';
 import { newId } from '../../lib/ids.ts';
 import { addDays } from '../../lib/working-days.ts';
 import { townAdminIds, unitUserIds } from '../notifications/notify.ts';
-import { extensionProblem, latestDueDate, replyDueDate, returnProblem } from './deadlines.rules.ts';
+import { type ExtensionWindow, extensionProblem, latestDueDate, replyDueDate, returnProblem } from './deadlines.rules.ts';
 import { calendarBetween } from './settings.repo.ts';
 import { type Loaded, runAction, step } from './suggestions.actions.ts';
 import { badField } from './suggestions.errors.ts';
-import { handlingUnitsIn, pendingRequest, replaceUnits } from './suggestions.repo.ts';
+import { dissatisfiedOn, handlingUnitsIn, pendingRequest, replaceUnits } from './suggestions.repo.ts';
 import type { ActionInput } from './suggestions.schemas.ts';
 
 /* Handling: assignment to offices, their start, consultations (面商), and their return and extension requests. */
 
 const unitHandlers = (l: Loaded, unitIds: string[]) => () => unitUserIds(l.trx, l.townId, unitIds);
+
+/** The window an extension must stay in: from the assignment, or in re-handling from the dissatisfied rating. */
+async function extensionWindow(l: Loaded): Promise<ExtensionWindow> {
+  const round = l.row.round;
+  return { round, assignedOn: l.row.assignedOn as string, dissatisfiedOn: round === 2 ? await dissatisfiedOn(l.trx, l.townId, l.row.id) : null };
+}
 
 /**
  * Assign (交办) to one lead office and optional co-offices, all active offices of the town. The due date
@@ -171,12 +177,15 @@ export function decideReturn(ctx: Ctx, id: string, input: ActionInput<'decide-re
   });
 }
 
-/** The lead office asks for a later due date, at most 6 months from assignment. */
+/**
+ * The lead office asks for a later due date: at most 6 months from assignment, or in re-handling at most
+ * 30 days from the dissatisfied rating.
+ */
 export function requestExtension(ctx: Ctx, id: string, input: ActionInput<'request-extension'>, now = new Date()) {
   return runAction(ctx, id, 'request-extension', input.version, now, async (l) => {
     const machine = step(l, { type: 'request_extension' });
     const assignedOn = l.row.assignedOn as string;
-    const problem = extensionProblem(assignedOn, l.row.dueDate ?? assignedOn, input.requestedDue);
+    const problem = extensionProblem(await extensionWindow(l), l.row.dueDate ?? assignedOn, input.requestedDue);
     if (problem) throw badField('body.requestedDue', problem);
     return {
       machine,
@@ -216,7 +225,7 @@ export function decideExtension(ctx: Ctx, id: string, input: ActionInput<'decide
     let dueDate = l.row.dueDate;
     if (input.approved) {
       dueDate = input.dueDate ?? req.requestedDue;
-      const problem = dueDate ? extensionProblem(l.row.assignedOn as string, l.row.dueDate ?? '', dueDate) : '请填写延期后的期限';
+      const problem = dueDate ? extensionProblem(await extensionWindow(l), l.row.dueDate ?? '', dueDate) : '请填写延期后的期限';
       if (problem) throw badField('body.dueDate', problem);
     }
     return {

@@ -434,6 +434,24 @@ describe('extensions', () => {
     expect(granted.requests[0]).toMatchObject({ kind: 'extension', requestedDue: latest, decision: 'approved' });
   });
 
+  it('in re-handling the bound is 30 days after the dissatisfied rating, not 6 months after the first assignment', async () => {
+    setToday('2026-01-10');
+    let s = await assigned({ title: '重新办理延期' });
+    s = await ok(handler, s, 'reply', { grade: 'C', content: '待以后解决' });
+    setToday('2026-11-02');
+    s = await ok(deputy, s, 'rate', { attitude: 'satisfied', result: 'dissatisfied' });
+    expect(s).toMatchObject({ state: 'rehandling', dueDate: '2026-12-02', latestDueDate: '2026-12-02' });
+    const far = await act(handler, s, 'request-extension', { reason: '需要协调资金', requestedDue: '2026-12-03' });
+    expect(far.statusCode).toBe(400);
+    expect(far.json().details.issues[0]).toEqual({ field: 'body.requestedDue', message: '重新办理期限自代表不满意评价之日起最长 30 天，最晚为 2026-12-02' });
+    // A town that gives 15 days for re-handling may extend up to the month.
+    await t.db.updateTable('suggestion').set({ dueDate: '2026-11-17' }).where('id', '=', s.id).execute();
+    const asked = await ok(handler, s, 'request-extension', { reason: '需要协调资金', requestedDue: '2026-12-02' });
+    expect((await act(admin, asked, 'decide-extension', { approved: true, dueDate: '2026-12-03' })).json().details.issues[0].field).toBe('body.dueDate');
+    const granted = await ok(admin, asked, 'decide-extension', { approved: true });
+    expect(granted).toMatchObject({ state: 'rehandling', pending: null, dueDate: '2026-12-02' });
+  });
+
   it('replying withdraws a pending extension request', async () => {
     const s = await assigned();
     const asked = await ok(handler, s, 'request-extension', { reason: '需要招标', requestedDue: addDays(s.dueDate, 10) });

@@ -2,7 +2,7 @@ import { InvalidTransitionError } from '../../http/errors.ts';
 import type { Ctx } from '../../http/principal.ts';
 import { newId } from '../../lib/ids.ts';
 import { deputyUserIds, unitUserIds } from '../notifications/notify.ts';
-import { requireFiles } from '../files/files.service.ts';
+import { requireAttachableFiles } from '../files/files.service.ts';
 import { rehandleDueDate } from './deadlines.rules.ts';
 import { gradeOf } from './settings.rules.ts';
 import { stateLabel } from './suggestion.machine.ts';
@@ -29,7 +29,7 @@ export function replySuggestion(ctx: Ctx, id: string, input: ActionInput<'reply'
     if (repliedOn > l.today) throw badField('body.repliedOn', '答复日期不能晚于今天');
     if (l.row.assignedOn && repliedOn < l.row.assignedOn) throw badField('body.repliedOn', `答复日期不能早于交办日期 ${l.row.assignedOn}`);
     const fileId = input.fileId || null;
-    if (fileId) await requireFiles({ ...ctx, db: l.trx }, [fileId], 'body.fileId');
+    if (fileId) await requireAttachableFiles({ ...ctx, db: l.trx }, [fileId], 'body.fileId');
     const unitId = l.facts.leadUnitId;
     if (!unitId) throw new InvalidTransitionError('该建议没有主办单位，不能答复');
     const extension = l.row.pending === 'extension' ? await pendingRequest(l.trx, l.townId, id, 'extension') : undefined;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import type { HolidayCalendar } from '../../lib/working-days.ts';
-import { dueState, latestDueDate, onTime, returnDeadline, returnProblem } from './deadlines.rules.ts';
+import { dueState, latestExtensionDue, onTime, returnDeadline, returnProblem } from './deadlines.rules.ts';
 import type { SuggestionSettings } from './settings.rules.ts';
 import { gradeLabel } from './settings.rules.ts';
 import type { Machine } from './suggestion.machine.ts';
@@ -206,7 +206,10 @@ export async function presentDetail(
       note: e.note,
     })),
     returnDeadline: r.assignedOn ? returnDeadline(r.assignedOn, s, cal) : null,
-    latestDueDate: r.assignedOn ? latestDueDate(r.assignedOn) : null,
+    // The bound of an extension now: in re-handling it runs from the dissatisfied rating, not the assignment.
+    latestDueDate: r.assignedOn
+      ? latestExtensionDue({ round: r.round, assignedOn: r.assignedOn, dissatisfiedOn: ratings.find((x) => x.round === 1 && x.result === 'dissatisfied')?.ratedOn ?? null })
+      : null,
     actions: availableActions(actor, facts, { returnWindowOpen }),
   };
 }

@@ -202,6 +202,19 @@ export function repliesOf(db: Kysely<DB>, townId: string, id: string) {
     .execute();
 }
 
+/** The day of the first round's dissatisfied rating, from which the re-handling runs; null before it. */
+export async function dissatisfiedOn(db: Kysely<DB>, townId: string, id: string): Promise<string | null> {
+  const r = await db
+    .selectFrom('suggestionRating')
+    .select('ratedOn')
+    .where('townId', '=', townId)
+    .where('suggestionId', '=', id)
+    .where('round', '=', 1)
+    .where('result', '=', 'dissatisfied')
+    .executeTakeFirst();
+  return r?.ratedOn ?? null;
+}
+
 export function ratingsOf(db: Kysely<DB>, townId: string, id: string) {
   return db
     .selectFrom('suggestionRating as r')
@@ -309,6 +322,28 @@ export async function fileOfSuggestion(db: Kysely<DB>, townId: string, id: strin
       .executeTakeFirst(),
   ]);
   return !!(att || rep);
+}
+
+/**
+ * For a deputy's duty record: the items the deputy sponsors (lead or co), submitted inside the half-open
+ * UTC range [start, end). Drafts are not raised yet; withdrawn and merged items are not counted (a merged
+ * item's sponsors sponsor its target). One query.
+ */
+export function dutyRows(db: Kysely<DB>, townId: string, deputyId: string, range: { start: string; end: string }) {
+  // Items created before submission was timed (imported ones) fall back to their creation.
+  const at = sql<string>`coalesce(s.submitted_at, s.created_at)`;
+  return db
+    .selectFrom('suggestionSponsor as sp')
+    .innerJoin('suggestion as s', 's.id', 'sp.suggestionId')
+    .select(['s.id', 's.code', 's.title', 's.state', 's.grade', 's.rating', 's.repliedOn', 'sp.role', at.as('at')])
+    .where('sp.townId', '=', townId)
+    .where('s.townId', '=', townId)
+    .where('sp.deputyId', '=', deputyId)
+    .where('s.state', 'not in', ['draft', 'withdrawn', 'merged'])
+    .where(at, '>=', range.start)
+    .where(at, '<', range.end)
+    .orderBy('s.code')
+    .execute();
 }
 
 // ---- Writes ----

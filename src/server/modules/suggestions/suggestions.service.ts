@@ -12,7 +12,7 @@ import { todayInChina } from '../../lib/time.ts';
 import { addDays } from '../../lib/working-days.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findFile } from '../files/files.repo.ts';
-import { requireFiles } from '../files/files.service.ts';
+import { requireAttachableFiles } from '../files/files.service.ts';
 import { notifyUsers, townAdminIds } from '../notifications/notify.ts';
 import { rankDuplicates } from './duplicates.rules.ts';
 import { calendarBetween, loadSettings } from './settings.repo.ts';
@@ -22,6 +22,7 @@ import { factsOf, presentDetail, presentItems } from './suggestions.present.ts';
 import { type Actor, EDITABLE, isAdmin, mayEdit } from './suggestions.policy.ts';
 import {
   type SuggestionRow,
+  attachmentsOf,
   deputiesIn,
   duplicateCandidates,
   fileOfSuggestion,
@@ -213,7 +214,7 @@ export async function createSuggestion(ctx: Ctx, input: z.infer<typeof Suggestio
       await checkVillage(trx, townId, input.villageId ?? null);
       const source = await checkSource(trx, p, townId, input.sourceType, input.sourceId);
       const fileIds = [...new Set(input.fileIds ?? [])];
-      await requireFiles({ ...ctx, db: trx }, fileIds, 'body.fileIds');
+      await requireAttachableFiles({ ...ctx, db: trx }, fileIds, 'body.fileIds');
       const state: SuggestionState = input.submit ? 'submitted' : 'draft';
       const row: SuggestionRow = {
         id: newId(),
@@ -347,7 +348,11 @@ export async function updateSuggestion(ctx: Ctx, id: string, input: z.infer<type
     }
     const villageId = input.villageId === undefined ? before.villageId : input.villageId || null;
     if (villageId !== before.villageId) await checkVillage(trx, townId, villageId);
-    if (input.fileIds) await requireFiles({ ...ctx, db: trx }, input.fileIds, 'body.fileIds');
+    if (input.fileIds) {
+      // A deputy may keep the attachments already on their draft, whoever uploaded them.
+      const current = new Set((await attachmentsOf(trx, townId, id)).map((f) => f.id));
+      await requireAttachableFiles({ ...ctx, db: trx }, input.fileIds, 'body.fileIds', current);
+    }
 
     const after: SuggestionRow = {
       ...before,
