@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { ActivityFileTables } from './tables/activity-files.ts';
 import type { DocumentTables } from './tables/documents.ts';
 import type { PresidiumMeetingTables } from './tables/presidium-meetings.ts';
@@ -190,6 +190,8 @@ export interface AppUserTable {
   deputyId: string | null;
   unitId: string | null;
   stationId: string | null;
+  /** Where reminders are also e-mailed when SMTP is configured (set by the user; optional on insert). */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   passwordHash: string;
   active: Generated<number>;
   mustChangePassword: Generated<number>;

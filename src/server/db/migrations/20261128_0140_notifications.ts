@@ -23,8 +23,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('notification_user_dedupe_uq', ['user_id', 'dedupe_key'])
     .execute();
   await db.schema.createIndex('notification_user_idx').on('notification').columns(['user_id', 'read_at', 'created_at']).execute();
+  // Where reminders are also e-mailed when SMTP is configured; each user sets their own (optional).
+  await db.schema.alterTable('app_user').addColumn('email', 'text').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('app_user').dropColumn('email').execute();
   await db.schema.dropTable('notification').execute();
 }

@@ -123,6 +123,7 @@ export async function createUser(ctx: Ctx, input: z.infer<typeof UserInput>) {
       id: newId(),
       countyId: ctx.principal.countyId,
       townId,
+      email: null,
       username: input.username,
       displayName: input.displayName,
       phone,

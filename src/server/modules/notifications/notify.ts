@@ -72,3 +72,44 @@ export async function notifyUsers(db: Kysely<DB>, townId: string, userIds: reado
     .execute();
   return ids.length;
 }
+
+export type NotificationRow = NewNotification & { townId: string; userId: string };
+
+/** Rows per multi-row insert: 13 columns each, far below either engine's bound-parameter limit. */
+const INSERT_BATCH = 200;
+
+/**
+ * Many notifications at once (a reminder run), a multi-row insert per 200. A row whose user already has
+ * its dedupeKey is skipped by the unique index (ON CONFLICT DO NOTHING on both engines), so two server
+ * processes running the same reminders at once still notify each user once. Returns the rows written.
+ */
+export async function notifyMany(db: Kysely<DB>, rows: readonly NotificationRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const at = nowIso();
+  let written = 0;
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    const values = rows.slice(i, i + INSERT_BATCH).map((n) => ({
+      id: newId(),
+      townId: n.townId,
+      userId: n.userId,
+      kind: n.kind,
+      title: n.title,
+      body: n.body ?? '',
+      link: n.link ?? '',
+      entity: n.entity ?? null,
+      entityId: n.entityId ?? null,
+      dedupeKey: n.dedupeKey ?? null,
+      emailedAt: null,
+      createdAt: at,
+      readAt: null,
+    }));
+    const res = await db
+      .insertInto('notification')
+      .values(values)
+      .onConflict((oc) => oc.columns(['userId', 'dedupeKey']).doNothing())
+      .returning('id')
+      .execute();
+    written += res.length;
+  }
+  return written;
+}
