@@ -16,6 +16,7 @@ import { type FileStore, LocalFileStore } from './lib/storage.ts';
 import { accessPlugin } from './http/access.plugin.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { apiModules } from './modules/index.ts';
+import type { PortalDeps } from './modules/portal/captcha.ts';
 import { VERSION } from './version.ts';
 
 // Validation messages in Chinese: users read them next to the field.
@@ -27,6 +28,8 @@ export type AppDeps = {
   config: Config;
   /** Where uploaded files' bytes go. */
   files: FileStore;
+  /** The public portal's captcha maker; tests pass one whose answer they know (never reachable from outside). */
+  portal?: PortalDeps;
 };
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;

@@ -25,6 +25,21 @@ const EnvSchema = z.object({
   FILES_DIR: z.string().default(path.join('data', 'files')),
   /** Where the built web app lives (vite build output). */
   WEB_DIST: z.string().default(path.join('dist', 'web')),
+  /**
+   * Key of the public portal's hashes of client addresses and captcha answers. Set it when several app
+   * processes serve the portal (they must agree) or to keep rate limits across restarts; left empty,
+   * each process makes its own at start.
+   */
+  PORTAL_SECRET: z.string().default(''),
+  /**
+   * Outgoing mail for reminders (催办提醒). Without SMTP_HOST no mail is sent (in-app notifications only).
+   * Port 465 is TLS from the start; other ports upgrade with STARTTLS when the server offers it.
+   */
+  SMTP_HOST: z.string().default(''),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_USER: z.string().default(''),
+  SMTP_PASS: z.string().default(''),
+  SMTP_FROM: z.string().default(''),
 });
 
 export type Config = {
@@ -39,7 +54,12 @@ export type Config = {
   webDist: string;
   filesDir: string;
   trustProxy: string | false;
+  portalSecret: string;
+  /** Null when no SMTP_HOST is set: reminders stay in the app. */
+  smtp: SmtpConfig | null;
 };
+
+export type SmtpConfig = { host: string; port: number; user: string; pass: string; from: string };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = EnvSchema.parse(env);
@@ -55,5 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.WEB_DIST,
     filesDir: e.FILES_DIR,
     trustProxy: e.TRUST_PROXY === '' ? false : e.TRUST_PROXY,
+    portalSecret: e.PORTAL_SECRET,
+    smtp: e.SMTP_HOST ? { host: e.SMTP_HOST, port: e.SMTP_PORT, user: e.SMTP_USER, pass: e.SMTP_PASS, from: e.SMTP_FROM || (e.SMTP_USER.includes('@') ? e.SMTP_USER : `renda@${e.SMTP_HOST}`) } : null,
   };
 }

@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/kysely.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoIfEmpty } from './modules/demo/demo.seed.ts';
+import { startDailyReminders } from './modules/notifications/scheduler.ts';
 
 /** read config -> open db -> migrate -> (demo data on first start) -> listen; close cleanly on SIGTERM. */
 export async function startServer(): Promise<void> {
@@ -21,9 +22,11 @@ export async function startServer(): Promise<void> {
     }
   }
   let closing = false;
+  let stopReminders = () => {};
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    stopReminders();
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     // app.close() stops accepting, waits for in-flight requests, then we close the database.
     await app.close();
@@ -33,6 +36,8 @@ export async function startServer(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
+  // Due-soon/overdue reminders once a day (and reminder e-mail when SMTP is set); safe on several processes.
+  stopReminders = startDailyReminders({ db: database.db, config, log: app.log });
   console.log(`\n人大工作台 Renda Workbench: http://localhost:${config.port}  (db: ${database.engine})`);
 }
 

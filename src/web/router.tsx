@@ -6,9 +6,19 @@ import { appRoutes } from './routes.tsx';
 
 const SignedInShell = lazy(() => import('./components/SignedInShell.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+// The public portal (群众意见): no sign-in, so outside the signed-in shell.
+const PortalApp = lazy(() => import('./pages/portal/PortalApp.tsx'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  {
+    path: '/p/*',
+    element: (
+      <Suspense fallback={null}>
+        <PortalApp />
+      </Suspense>
+    ),
+  },
   {
     element: (
       <Suspense fallback={null}>

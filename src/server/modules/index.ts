@@ -16,6 +16,12 @@ import { filesRoutes } from './files/files.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
 import { researchRoutes } from './research/research.routes.ts';
 import { activityFilesRoutes } from './activity-files/activity-files.routes.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
+import { receptionsRoutes } from './receptions/receptions.routes.ts';
+import { suggestionsRoutes } from './suggestions/suggestions.routes.ts';
+import { searchRoutes } from './search/search.routes.ts';
+import { statsRoutes } from './search/stats.routes.ts';
+import { notificationsRoutes } from './notifications/notifications.routes.ts';
 
 /** Every API module, mounted under /api/v1. One line per domain area. */
-export const apiModules: FastifyPluginAsyncZod<AppDeps>[] = [authRoutes, auditRoutes, unitsRoutes, regionsRoutes, accountsRoutes, stationsRoutes, groupsRoutes, presidiumRoutes, presidiumMeetingsRoutes, deputiesRoutes, filesRoutes, activitiesRoutes, activityFilesRoutes, dutyRecordRoutes, researchRoutes, documentsRoutes];
+export const apiModules: FastifyPluginAsyncZod<AppDeps>[] = [authRoutes, auditRoutes, unitsRoutes, regionsRoutes, accountsRoutes, stationsRoutes, groupsRoutes, presidiumRoutes, presidiumMeetingsRoutes, deputiesRoutes, filesRoutes, activitiesRoutes, activityFilesRoutes, dutyRecordRoutes, researchRoutes, documentsRoutes, receptionsRoutes, portalRoutes, suggestionsRoutes, searchRoutes, statsRoutes, notificationsRoutes];

@@ -3,6 +3,7 @@ import { http } from './client.ts';
 import type { DeputyStatus } from './deputies.ts';
 import type { DocumentCategory } from './documents.ts';
 import type { ResearchGrade, ResearchStatus } from './research.ts';
+import type { Rating, SuggestionState } from './suggestions.ts';
 
 /** One line of a deputy's duty record (履职档案); `source` says which area it comes from. */
 export type ActivityDutyEntry = {
@@ -30,7 +31,30 @@ export type ResearchDutyEntry = {
   grade: ResearchGrade | null;
   dueDate: string;
 };
-export type DutyEntry = ActivityDutyEntry | DocumentDutyEntry | ResearchDutyEntry;
+/** A reception (接待) the deputy was on duty at. */
+export type ReceptionDutyEntry = {
+  source: 'reception';
+  id: string;
+  code: string;
+  date: string;
+  title: string;
+  station: { id: string; name: string };
+  matterCount: number;
+  visitorCount: number;
+};
+/** A suggestion the deputy raised (lead) or joined (co), dated by its submission. */
+export type SuggestionDutyEntry = {
+  source: 'suggestion';
+  id: string;
+  code: string;
+  date: string;
+  title: string;
+  role: 'lead' | 'co';
+  state: SuggestionState;
+  grade: string | null;
+  rating: Rating | null;
+};
+export type DutyEntry = ActivityDutyEntry | DocumentDutyEntry | ResearchDutyEntry | ReceptionDutyEntry | SuggestionDutyEntry;
 
 export type DutyRecord = {
   year: number;
@@ -50,6 +74,8 @@ export type DutyRecord = {
   totals: {
     activities: Counts & { attended: number; trainings: number; inspections: number; research: number; attendedByCountsAs: Record<CountsAs, number> };
     documentsRead: number;
+    receptions: { onDuty: number; matters: number; visitors: number };
+    suggestions: { lead: number; co: number; replied: number; satisfied: number };
     research: { topics: number; lead: number; reported: number; byGrade: Record<ResearchGrade, number> };
   };
   trainingTopics: { id: string; title: string; date: string }[];

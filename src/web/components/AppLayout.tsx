@@ -6,6 +6,7 @@ import { useIsMobile } from '../hooks/useIsMobile.ts';
 import { useMe } from '../hooks/useMe.ts';
 import { useT } from '../i18n/index.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { SideMenu } from './SideMenu.tsx';
 import { TownSwitcher } from './TownSwitcher.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -35,6 +36,7 @@ export function AppLayout() {
         </Typography.Text>
         {county && !mobile && <TownSwitcher />}
         <div style={{ flex: 1 }} />
+        <NotificationBell />
         <LanguageSwitch compact={mobile} />
         <UserMenu compact={mobile} />
       </Layout.Header>

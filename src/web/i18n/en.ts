@@ -4,6 +4,11 @@ import { en as documentsEn } from './areas/documents.ts';
 import { en as researchEn } from './areas/research.ts';
 import { en as activityFilesEn } from './areas/activityFiles.ts';
 import { en as activityViewsEn } from './areas/activityViews.ts';
+import { en as suggestionsEn } from './areas/suggestions.ts';
+import { en as suggestionsFormsEn } from './areas/suggestionsForms.ts';
+import { en as portalEn } from './areas/portal.ts';
+import { en as receptionsEn } from './areas/receptions.ts';
+import { en as supervisionEn } from './areas/supervision.ts';
 
 
 /** English. Every key of the Chinese dictionary must be here (the type checks it). */
@@ -763,6 +768,11 @@ const en: Record<MsgKey, string> = {
   ...researchEn,
   ...activityFilesEn,
   ...activityViewsEn,
+  ...suggestionsEn,
+  ...suggestionsFormsEn,
+  ...portalEn,
+  ...receptionsEn,
+  ...supervisionEn,
 };
 
 export default en;

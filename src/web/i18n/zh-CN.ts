@@ -3,6 +3,11 @@ import { zh as documentsZh } from './areas/documents.ts';
 import { zh as researchZh } from './areas/research.ts';
 import { zh as activityFilesZh } from './areas/activityFiles.ts';
 import { zh as activityViewsZh } from './areas/activityViews.ts';
+import { zh as suggestionsZh } from './areas/suggestions.ts';
+import { zh as suggestionsFormsZh } from './areas/suggestionsForms.ts';
+import { zh as portalZh } from './areas/portal.ts';
+import { zh as receptionsZh } from './areas/receptions.ts';
+import { zh as supervisionZh } from './areas/supervision.ts';
 
 /** Chinese (the first language). Keys are grouped by page; enumerations are `<group>.<value>`. */
 const zhCN = {
@@ -761,6 +766,11 @@ const zhCN = {
   ...researchZh,
   ...activityFilesZh,
   ...activityViewsZh,
+  ...suggestionsZh,
+  ...suggestionsFormsZh,
+  ...portalZh,
+  ...receptionsZh,
+  ...supervisionZh,
 } as const;
 
 export type MsgKey = keyof typeof zhCN;

@@ -12,6 +12,8 @@ import { Rng } from './demo.random.ts';
 import { BAISHA_RECORDS } from './demo.records.baisha.ts';
 import { QINGSHI_RECORDS } from './demo.records.qingshi.ts';
 import { buildRecords } from './demo.records.ts';
+import { buildReceptions } from './demo.receptions.ts';
+import { buildSuggestions } from './demo.suggestions.ts';
 import type { TownRecordsPlan } from './demo.records.types.ts';
 import { BAISHA, DEMO_COUNTY, type Occupation, QINGSHI, type TownPlan } from './demo.towns.ts';
 
@@ -35,6 +37,10 @@ const DEMO_RECORDS: Record<string, TownRecordsPlan> = { [QINGSHI.code]: QINGSHI_
 const activityRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x9e3779b9) + townIndex * 0x85ebca6b);
 /** Meetings, documents and research draw from a third generator per town, for the same reason. */
 const recordsRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x27d4eb2f) + townIndex * 0x165667b1);
+/** Receptions draw from a generator of their own per town, so adding them changed nothing else. */
+const receptionsRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x5bd1e995) + townIndex * 0x1b873593);
+/** Suggestions too: they come after the receptions they are made from, and draw from a generator of their own. */
+const suggestionsRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x68e31da4) + townIndex * 0x7feb352d);
 
 export type DemoAccount = { townCode: string; role: UserRecord['role']; username: string; note: string };
 export type DemoCounty = { documents: WorkbookDocument[]; accounts: DemoAccount[] };
@@ -377,6 +383,8 @@ export function buildDemoCounty(passwordHash?: string, asOf: Date = new Date()):
     const town = buildTown(rng, people, plan);
     Object.assign(town.doc, buildActivities(town.doc, DEMO_YEARS[plan.code], activityRng(i), asOf));
     Object.assign(town.doc, buildRecords(town.doc, DEMO_YEARS[plan.code], DEMO_RECORDS[plan.code], recordsRng(i), asOf));
+    town.doc.receptions = buildReceptions(town.doc, receptionsRng(i));
+    Object.assign(town.doc, buildSuggestions(town.doc, suggestionsRng(i), asOf));
     if (passwordHash) for (const u of town.doc.users ?? []) u.passwordHash = passwordHash;
     documents.push(canonicalWorkbook(town.doc));
     accounts.push(...town.accounts);

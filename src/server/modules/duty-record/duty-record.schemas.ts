@@ -3,6 +3,7 @@ import { registerFieldLabels } from '../../http/errors.ts';
 import { COUNTS_AS } from '../activities/activities.schemas.ts';
 import { DOCUMENT_CATEGORIES } from '../documents/documents.rules.ts';
 import { MEMBER_ROLES, RESEARCH_GRADES, RESEARCH_STATUSES } from '../research/research.rules.ts';
+import { STATES as SUGGESTION_STATES } from '../suggestions/suggestion.machine.ts';
 
 registerFieldLabels({ year: '年份', month: '月份' });
 
@@ -76,7 +77,30 @@ const ResearchEntry = z.object({
   grade: z.enum(RESEARCH_GRADES).nullable(),
   dueDate: z.string(),
 });
-export const DutyEntry = z.discriminatedUnion('source', [ActivityEntry, DocumentEntry, ResearchEntry]);
+/** A reception (接待) the deputy was on duty at, dated by the day it was held. */
+const ReceptionEntry = z.object({
+  source: z.literal('reception'),
+  id: z.string(),
+  code: z.string(),
+  date: z.string(),
+  title: z.string(),
+  station: z.object({ id: z.string(), name: z.string() }),
+  matterCount: z.number().int(),
+  visitorCount: z.number().int(),
+});
+/** A suggestion the deputy raised (领衔) or joined (附议), dated by the day it was submitted. */
+const SuggestionEntry = z.object({
+  source: z.literal('suggestion'),
+  id: z.string(),
+  code: z.string(),
+  date: z.string(),
+  title: z.string(),
+  role: z.enum(['lead', 'co']),
+  state: z.enum(SUGGESTION_STATES),
+  grade: z.string().nullable(),
+  rating: z.enum(['satisfied', 'basically', 'dissatisfied']).nullable(),
+});
+export const DutyEntry = z.discriminatedUnion('source', [ActivityEntry, DocumentEntry, ResearchEntry, ReceptionEntry, SuggestionEntry]);
 
 export const DutyRecordOut = z.object({
   year: z.number().int(),
@@ -115,6 +139,10 @@ export const DutyRecordOut = z.object({
     }),
     /** Documents the deputy first opened in the year. */
     documentsRead: z.number().int(),
+    /** Receptions the deputy was on duty at in the year, with the matters and visitors received there. */
+    receptions: z.object({ onDuty: z.number().int(), matters: z.number().int(), visitors: z.number().int() }),
+    /** Suggestions submitted in the year that the deputy led or joined; of them, answered and rated satisfied. */
+    suggestions: z.object({ lead: z.number().int(), co: z.number().int(), replied: z.number().int(), satisfied: z.number().int() }),
     research: z.object({
       /** Topics the deputy worked on in the year, as lead or member. */
       topics: z.number().int(),

@@ -7,6 +7,8 @@ import { COUNTS_AS } from '../activities/activities.schemas.ts';
 import { documentDutyEntries } from '../documents/documents.duty.ts';
 import { RESEARCH_GRADES } from '../research/research.rules.ts';
 import { researchDutyEntries } from '../research/research.duty.ts';
+import { receptionDutyEntries } from '../receptions/receptions.duty.ts';
+import { suggestionDutyEntries } from '../suggestions/suggestions.duty.ts';
 import { activityEntries, findDeputyInfo, groupsOfDeputy, presidiumSeats } from './duty-record.repo.ts';
 import { type EntryStatus, attended, chinaMonthOf, entryStatus, periodCounts, yearRange } from './duty-record.rules.ts';
 import type { DutyRecordQuery } from './duty-record.schemas.ts';
@@ -26,12 +28,14 @@ export async function dutyRecord(ctx: Ctx, deputyId: string, q: z.infer<typeof D
 
   const year = q.year ? Number(q.year) : Number(chinaDateOf(now.toISOString()).slice(0, 4));
   const range = yearRange(year);
-  const [groups, seats, rows, reads, topics] = await Promise.all([
+  const [groups, seats, rows, reads, topics, onDuty, raised] = await Promise.all([
     groupsOfDeputy(ctx.db, townId, deputyId),
     presidiumSeats(ctx.db, townId, deputyId, `${year}-01-01`, `${year}-12-31`),
     activityEntries(ctx.db, townId, deputyId, range),
     documentDutyEntries(ctx.db, townId, deputyId, range),
     researchDutyEntries(ctx.db, townId, deputyId, range),
+    receptionDutyEntries(ctx.db, townId, deputyId, range),
+    suggestionDutyEntries(ctx.db, townId, deputyId, range),
   ]);
 
   const entries = rows.map((r) => ({
@@ -56,13 +60,16 @@ export async function dutyRecord(ctx: Ctx, deputyId: string, q: z.infer<typeof D
     .map((r) => ({ r, at: inYear(r.submittedAt) ? r.submittedAt : r.claimedAt }))
     .filter((x): x is typeof x & { at: string } => x.at !== null && x.at >= range.start && x.at < range.end)
     .map(({ r, at }) => ({ source: 'research' as const, id: r.id, code: r.code, date: chinaDateOf(at), title: r.title, role: r.role, status: r.status, grade: r.grade, dueDate: r.dueDate }));
+  const suggestions = raised.map((r) => ({ source: 'suggestion' as const, id: r.id, code: r.code, date: chinaDateOf(r.at), title: r.title, role: r.role, state: r.state, grade: r.grade, rating: r.rating }));
   const months = Array.from({ length: 12 }, (_, i) => {
     const month = i + 1;
     const acts = entries.filter((e) => chinaMonthOf(e.startAt) === month);
     const docs = documents.filter((e) => Number(e.date.slice(5, 7)) === month);
     const res = research.filter((e) => Number(e.date.slice(5, 7)) === month);
+    const recs = onDuty.filter((e) => Number(e.date.slice(5, 7)) === month);
+    const sugs = suggestions.filter((e) => Number(e.date.slice(5, 7)) === month);
     // Within a month, by date; on one day activities first, then reading, then research.
-    const all = [...acts, ...docs, ...res].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const all = [...acts, ...docs, ...res, ...recs, ...sugs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     return { month, entries: all, counts: { activities: periodCounts(acts.map((e) => e.status)), documentsRead: docs.length, research: res.length } };
   });
   // Grades count in the year of the report they grade.
@@ -99,6 +106,13 @@ export async function dutyRecord(ctx: Ctx, deputyId: string, q: z.infer<typeof D
         attendedByCountsAs,
       },
       documentsRead: documents.length,
+      receptions: { onDuty: onDuty.length, matters: onDuty.reduce((n, e) => n + e.matterCount, 0), visitors: onDuty.reduce((n, e) => n + e.visitorCount, 0) },
+      suggestions: {
+        lead: raised.filter((r) => r.role === 'lead').length,
+        co: raised.filter((r) => r.role === 'co').length,
+        replied: raised.filter((r) => r.replied).length,
+        satisfied: raised.filter((r) => r.rating === 'satisfied').length,
+      },
       research: {
         topics: research.length,
         lead: research.filter((r) => r.role === 'lead').length,

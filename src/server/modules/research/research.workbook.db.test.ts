@@ -49,6 +49,8 @@ function sampleDoc(): WorkbookDocument {
   // The demo's meetings and documents point at the demo's activities, replaced here.
   doc.presidiumMeetings = [];
   doc.documents = [];
+  doc.receptions = [];
+  doc.suggestions = [];
   doc.activities = [
     {
       code: 'A00001',

@@ -1,12 +1,12 @@
 import { type Expression, type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool, type Updateable, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type AnyEb, likeContains } from '../../db/sql-helpers.ts';
+import type { AnyEb } from '../../db/sql-helpers.ts';
 import type { SponsorRole, SuggestionTable } from '../../db/tables/suggestions.ts';
 import { ConflictError } from '../../http/errors.ts';
 import { codeCounter } from '../../lib/auto-code.ts';
 import { newId } from '../../lib/ids.ts';
-import { queryTerms } from '../../lib/search-text.ts';
 import type { SuggestionState } from './suggestion.machine.ts';
+import { suggestionTextFilter } from '../search/search.repo.ts';
 import { heldByUnit, sponsoredBy } from './suggestions.scope.ts';
 
 /** Suggestion queries. Every function takes the town: nothing is read or written across towns. */
@@ -21,15 +21,13 @@ export function findSuggestion(db: Kysely<DB>, townId: string, id: string, scope
 }
 
 /**
- * The text filter of the list: every term of the query (Han bigrams, Latin and digit words) must occur
- * in the stored search text, or the query is the item's code. Kept in this one function so a real
- * full-text index can replace the LIKEs later without touching the callers.
+ * The text filter of the list: the full-text index of the search area (Han bigrams: every term of the
+ * query must occur), or the query is the item's code.
  */
-export function applyTextFilter<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, q: string): QB {
+export function applyTextFilter<QB extends SelectQueryBuilder<any, any, any>>(db: Kysely<DB>, qb: QB, q: string): QB {
   const code = q.trim();
-  const terms = queryTerms(q);
-  const like = (t: string) => sql<SqlBool>`${sql.ref('s.searchText')} like ${likeContains(t)} escape '\\'`;
-  return qb.where((eb: AnyEb) => (terms.length ? eb.or([eb.and(terms.map(like)), eb('s.code', '=', code)]) : eb('s.code', '=', code))) as QB;
+  const text = suggestionTextFilter(db, q, 's');
+  return qb.where((eb: AnyEb) => (text ? eb.or([text, eb('s.code', '=', code)]) : eb('s.code', '=', code))) as QB;
 }
 
 export type ListFilter = {
@@ -62,7 +60,7 @@ export async function listSuggestions(db: Kysely<DB>, townId: string, f: ListFil
   let base = db.selectFrom('suggestion as s').where('s.townId', '=', townId);
   if (f.scope) base = base.where(f.scope);
   if (f.mine) base = base.where(f.mine);
-  if (f.q) base = applyTextFilter(base, f.q);
+  if (f.q) base = applyTextFilter(db, base, f.q);
   if (f.states?.length) base = base.where('s.state', 'in', f.states);
   if (f.kind) base = base.where('s.kind', '=', f.kind as SuggestionRow['kind']);
   if (f.category) base = base.where('s.category', '=', f.category);
@@ -103,19 +101,6 @@ export async function listSuggestions(db: Kysely<DB>, townId: string, f: ListFil
     rows.limit(f.limit).offset(f.offset).execute(),
   ]);
   return { rows: list, total: Number(c.n) };
-}
-
-/** Candidates for the duplicate check: the town's raised items whose text shares any of `terms`. */
-export function duplicateCandidates(db: Kysely<DB>, townId: string, terms: readonly string[], excludeId?: string) {
-  if (!terms.length) return Promise.resolve([]);
-  let q = db
-    .selectFrom('suggestion as s')
-    .select(['s.id', 's.code', 's.title', 's.state', 's.searchText'])
-    .where('s.townId', '=', townId)
-    .where('s.state', 'not in', ['draft', 'withdrawn', 'merged'])
-    .where((eb) => eb.or(terms.map((t) => sql<SqlBool>`${sql.ref('s.searchText')} like ${likeContains(t)} escape '\\'`)));
-  if (excludeId) q = q.where('s.id', '!=', excludeId);
-  return q.orderBy('s.updatedAt', 'desc').limit(300).execute();
 }
 
 // ---- Related rows, for a whole page at once ----

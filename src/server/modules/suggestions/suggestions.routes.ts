@@ -6,6 +6,8 @@ import { ctxOf } from '../../http/access.plugin.ts';
 import { ADMINS, ALL_ROLES, type Ctx, STAFF } from '../../http/principal.ts';
 import { sendStoredFile } from '../files/files.service.ts';
 import { HolidayParams, HolidayQuery, HolidaysInput, HolidaysOut, SettingsInput, SettingsOut } from './settings.schemas.ts';
+import { DuplicatesOut, DuplicatesQuery } from '../search/search.schemas.ts';
+import { duplicatesUseCase } from '../search/search.service.ts';
 import { getHolidays, getSettings, putHolidays, putSettings } from './settings.service.ts';
 import { ACTION_LABEL } from './suggestions.actions.ts';
 import {
@@ -22,8 +24,6 @@ import { closeSuggestion, keySuggestion, publishSuggestion, rateSuggestion, repl
 import type { ActionName } from './suggestions.policy.ts';
 import {
   ActionInputs,
-  DuplicatesOut,
-  DuplicatesQuery,
   SuggestionDetail,
   SuggestionFileParams,
   SuggestionInput,
@@ -32,7 +32,7 @@ import {
   SuggestionQuery,
   SuggestionUpdate,
 } from './suggestions.schemas.ts';
-import { createSuggestion, fileForReading, findDuplicates, getSuggestion, listSuggestionsUseCase, updateSuggestion } from './suggestions.service.ts';
+import { createSuggestion, fileForReading, getSuggestion, listSuggestionsUseCase, updateSuggestion } from './suggestions.service.ts';
 
 /*
  * Suggestions (建议、批评和意见), their settings and the holiday calendar. Each route declares the roles
@@ -112,7 +112,7 @@ export const suggestionsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
       config: { access: { roles: STAFF } },
       schema: { tags, operationId: 'findDuplicateSuggestions', summary: '可能重复的建议', querystring: DuplicatesQuery, response: { 200: DuplicatesOut } },
     },
-    async (req) => findDuplicates(ctxOf(req, deps.db), req.query),
+    async (req) => duplicatesUseCase(ctxOf(req, deps.db), req.query),
   );
   app.get(
     '/suggestions/:id',

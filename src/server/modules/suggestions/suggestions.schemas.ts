@@ -86,12 +86,6 @@ export const SuggestionQuery = PageQuery.extend({
   order: z.enum(['asc', 'desc']).optional(),
 });
 
-export const DuplicatesQuery = z.object({
-  title: z.string().trim().max(200).optional(),
-  content: z.string().trim().max(10000).optional(),
-  excludeId: IdField.optional(),
-});
-
 export const SuggestionParams = z.object({ id: IdField });
 export const SuggestionFileParams = z.object({ id: IdField, fileId: IdField });
 
@@ -246,6 +240,3 @@ export const SuggestionDetail = SuggestionItem.extend({
   actions: z.array(z.enum([...ACTIONS, 'edit'])),
 });
 
-export const DuplicatesOut = z.object({
-  items: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), state: z.enum(STATES), score: z.number() })),
-});

@@ -7,14 +7,13 @@ import type { SponsorRole, SuggestionSource } from '../../db/tables/suggestions.
 import { ForbiddenError, InvalidTransitionError, NotFoundError } from '../../http/errors.ts';
 import { type Ctx, townOf } from '../../http/principal.ts';
 import { newId } from '../../lib/ids.ts';
-import { queryTerms, searchText } from '../../lib/search-text.ts';
+import { searchText } from '../../lib/search-text.ts';
 import { todayInChina } from '../../lib/time.ts';
 import { addDays } from '../../lib/working-days.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findFile } from '../files/files.repo.ts';
 import { requireAttachableFiles } from '../files/files.service.ts';
 import { notifyUsers, townAdminIds } from '../notifications/notify.ts';
-import { rankDuplicates } from './duplicates.rules.ts';
 import { calendarBetween, loadSettings } from './settings.repo.ts';
 import { STATES, type SuggestionState, stateLabel } from './suggestion.machine.ts';
 import { badField } from './suggestions.errors.ts';
@@ -24,7 +23,6 @@ import {
   type SuggestionRow,
   attachmentsOf,
   deputiesIn,
-  duplicateCandidates,
   fileOfSuggestion,
   findSuggestion,
   insertEvent,
@@ -36,7 +34,7 @@ import {
   unitsOf,
   updateSuggestionRow,
 } from './suggestions.repo.ts';
-import type { DuplicatesQuery, SuggestionInput, SuggestionQuery, SuggestionUpdate } from './suggestions.schemas.ts';
+import type { SuggestionInput, SuggestionQuery, SuggestionUpdate } from './suggestions.schemas.ts';
 import { mineOf, scopeOf } from './suggestions.scope.ts';
 import { checkSource, linkSource } from './suggestions.sources.ts';
 
@@ -113,16 +111,6 @@ export async function listSuggestionsUseCase(ctx: Ctx, q: z.infer<typeof Suggest
     offset: (q.page - 1) * q.pageSize,
   });
   return { items: await presentItems(ctx.db, townId, rows, settings, today), total, page: q.page, pageSize: q.pageSize };
-}
-
-/** Likely duplicates of a text about to be registered (admins and liaisons). */
-export async function findDuplicates(ctx: Ctx, q: z.infer<typeof DuplicatesQuery>) {
-  const townId = townOf(ctx);
-  const all = queryTerms(`${q.title ?? ''} ${q.content ?? ''}`);
-  // Candidates share a term of the title (short and telling), or of the content when there is no title.
-  const pick = queryTerms(q.title || q.content || '').slice(0, 16);
-  const candidates = await duplicateCandidates(ctx.db, townId, pick, q.excludeId);
-  return { items: rankDuplicates(all, candidates).map((c) => ({ id: c.id, code: c.code, title: c.title, state: c.state, score: c.score })) };
 }
 
 /** A file of the item (an attachment or a reply document), for whoever may see the item. */

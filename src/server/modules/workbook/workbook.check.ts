@@ -18,6 +18,10 @@ const KIND_NOUN: Record<KeyKind, string> = {
   presidium_meeting: '主席团会议',
   research_topic: '调研课题',
   document: '文件',
+  reception: '接待记录',
+  suggestion_settings: '建议办理设置',
+  holiday: '节假日',
+  suggestion: '建议',
 };
 
 /** Collects reference and uniqueness problems with the JSON path of each. */

@@ -24,7 +24,7 @@ const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJA
  * a topic): for the tests below that rename or take over the accounts themselves.
  */
 function withoutUserReferences(doc: WorkbookDocument): WorkbookDocument {
-  return { ...doc, documents: [], presidiumMeetings: [], researchTopics: [] };
+  return { ...doc, documents: [], presidiumMeetings: [], researchTopics: [], receptions: [], suggestions: [] };
 }
 
 /** Town 1 of the demo, plus the kinds of value the demo does not use, so every field travels. */
@@ -79,6 +79,9 @@ function sampleDoc(): WorkbookDocument {
   addPresidiumMeetings(doc);
   addResearchTopics(doc);
   addDocuments(doc);
+  addReceptions(doc);
+  // The demo's suggestions name the demo's reception matters, replaced just above.
+  for (const x of doc.suggestions ?? []) if (x.source?.type === 'reception') x.source = null;
   return canonicalWorkbook(doc);
 }
 
@@ -379,6 +382,43 @@ function addDocuments(doc: WorkbookDocument) {
   ];
 }
 
+/** Receptions: one with its activity, an account and matters of several kinds; one with no matters (more in receptions.workbook.db.test.ts). */
+function addReceptions(doc: WorkbookDocument) {
+  const matter = { visitorName: '', visitorPhone: null, visitorCount: 1, village: null, routingNote: '' } as const;
+  doc.receptions = [
+    {
+      code: 'R0002',
+      station: 'S02',
+      date: '2026-04-24',
+      startTime: null,
+      endTime: null,
+      place: '',
+      activity: null,
+      notes: '',
+      createdBy: null,
+      deputies: ['D002'],
+      matters: [],
+    },
+    {
+      code: 'R0001',
+      station: 'S01',
+      date: '2026-03-19',
+      startTime: '09:00',
+      endTime: '11:30',
+      place: '工作室',
+      activity: 'A00001',
+      notes: '备注\n第二行',
+      createdBy: 'liaison',
+      deputies: ['D003', 'D001'],
+      matters: [
+        { ...matter, seq: 1, visitorName: '王大爷', visitorPhone: '13912345678', village: 'V01', category: '交通', content: '路灯不亮', routing: 'on_spot', routingNote: '已报修' },
+        { ...matter, seq: 2, visitorCount: 5, category: '民政', content: '低保评定不公开', routing: 'suggestion' },
+        { ...matter, seq: 3, category: '国土', content: '宅基地纠纷', routing: 'not_accepted', routingNote: '已进入诉讼' },
+      ],
+    },
+  ];
+}
+
 const TABLES = [
   'county',
   'town',
@@ -405,6 +445,9 @@ const TABLES = [
   'presidiumDecisionProgress',
   'document',
   'documentRecipient',
+  'reception',
+  'receptionDeputy',
+  'receptionMatter',
   'auditEvent',
 ] as const;
 
@@ -659,7 +702,7 @@ describe('workbook export and import', () => {
       ],
       ['a flag as 0/1 instead of a boolean', (d) => (d.units[0].active = 1), 'units[0].active'],
       ['an unknown property', (d) => (d.deputies[0].internalId = 'x'), 'deputies[0]', /internalId/],
-      ['an unknown section', (d) => (d.suggestions = []), '', /suggestions/],
+      ['an unknown section', (d) => (d.petitions = []), '', /petitions/],
       ['a deputy account without its deputy', (d) => (d.users.find((u: any) => u.role === 'deputy').deputy = null), 'users[2].deputy', /代表/],
       ['a plain password in passwordHash', (d) => (d.users[0].passwordHash = 'Renda@2026'), 'users[0].passwordHash', /明文/],
       ['two group leaders', (d) => (d.groups[0].members[1].role = 'leader'), 'groups[0].members', /组长/],

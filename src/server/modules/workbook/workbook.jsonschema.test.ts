@@ -33,11 +33,16 @@ describe('docs/workbook.schema.json', () => {
       'presidiumMeetings',
       'researchTopics',
       'documents',
+      'receptions',
+      'suggestionSettings',
+      'holidays',
+      'suggestions',
     ]);
     expect(schema.properties.activities.items.required).toContain('invitations');
     expect(schema.properties.deputies.items.required).toContain('idNumber');
     expect(schema.properties.users.items.required).not.toContain('passwordHash');
     expect(schema.properties.documents.items.required).toEqual(expect.arrayContaining(['recipients', 'file', 'category']));
     expect(schema.properties.researchTopics.items.required).toEqual(expect.arrayContaining(['members', 'claimant', 'grade']));
+    expect(schema.properties.receptions.items.required).toEqual(expect.arrayContaining(['station', 'deputies', 'matters']));
   });
 });

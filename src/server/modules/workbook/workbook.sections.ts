@@ -7,8 +7,11 @@ import { documentsSection } from './sections/documents.section.ts';
 import { groupsSection } from './sections/groups.section.ts';
 import { presidiumSection } from './sections/presidium.section.ts';
 import { presidiumMeetingsSection } from './sections/presidium-meetings.section.ts';
+import { receptionsSection } from './sections/receptions.section.ts';
 import { researchTopicsSection } from './sections/research-topics.section.ts';
 import { stationsSection } from './sections/stations.section.ts';
+import { holidaysSection, suggestionSettingsSection } from './sections/suggestion-settings.section.ts';
+import { suggestionsSection } from './sections/suggestions.section.ts';
 import { termsSection } from './sections/terms.section.ts';
 import { unitsSection } from './sections/units.section.ts';
 import { usersSection } from './sections/users.section.ts';
@@ -37,4 +40,8 @@ export const SECTIONS = [
   presidiumMeetingsSection,
   researchTopicsSection,
   documentsSection,
+  receptionsSection,
+  suggestionSettingsSection,
+  holidaysSection,
+  suggestionsSection,
 ] as const;

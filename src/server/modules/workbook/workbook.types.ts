@@ -21,7 +21,11 @@ export type KeyKind =
   | 'activity'
   | 'presidium_meeting'
   | 'research_topic'
-  | 'document';
+  | 'document'
+  | 'reception'
+  | 'suggestion_settings'
+  | 'holiday'
+  | 'suggestion';
 
 /**
  * External key -> internal id, per kind: filled from the database before the import, then by each

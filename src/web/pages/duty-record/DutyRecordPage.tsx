@@ -15,6 +15,7 @@ import { Pill } from '../../components/Pill.tsx';
 import { AttendanceTag } from '../activities/ActivityStatusTag.tsx';
 import { pct } from '../activities/activityFormat.ts';
 import { PrintStyles } from './PrintStyles.tsx';
+import { RatingPill, StatePill } from '../suggestions/SuggestionTags.tsx';
 
 /** 履职档案: a deputy's year, month by month; /my/duty-record for the deputy, /deputies/:id/duty-record for staff. */
 export default function DutyRecordPage() {
@@ -41,10 +42,14 @@ export default function DutyRecordPage() {
   // On a phone the kind is left out and the date shortened so the status stays in view without scrolling.
   // Each entry names what it is: an activity by its kind, a document by its category, a topic as research.
   const kindOf = (e: DutyEntry) =>
+    e.source === 'suggestion' ? `${t('suggestion.duty.kind')} · ${e.code} · ${t(`suggestion.${e.role}`)}${e.grade ? ` · ${e.grade}` : ''}` :
+    e.source === 'reception' ? `${t('reception.duty.kind')} · ${t('reception.duty.counts', { matters: e.matterCount, visitors: e.visitorCount })}` :
     e.source === 'activity' ? e.kindName : e.source === 'document' ? `${t('dutyRecord.sourceDocument')} · ${t(`document.category.${e.category}`)}` : `${t('dutyRecord.sourceResearch')} · ${t(`research.role.${e.role}`)}`;
   const statusOf = (e: DutyEntry) => {
     if (e.source === 'activity') return <AttendanceTag status={e.status} />;
     if (e.source === 'document') return <Pill tone="good">{t('dutyRecord.read')}</Pill>;
+    if (e.source === 'reception') return <Pill tone="good">{t('reception.duty.done')}</Pill>;
+    if (e.source === 'suggestion') return e.rating ? <RatingPill rating={e.rating} /> : <StatePill state={e.state} />;
     return e.grade ? <Pill tone={e.grade === 'fail' ? 'bad' : 'good'}>{t(`research.grade.${e.grade}`)}</Pill> : <Pill tone="info">{t(`research.status.${e.status}`)}</Pill>;
   };
   const columns = [
@@ -118,6 +123,11 @@ export default function DutyRecordPage() {
             <Statistic title={t('dutyRecord.research')} value={tot.research} />
             <Statistic title={t('dutyRecord.documentsRead')} value={r.totals.documentsRead} />
             <Statistic title={t('dutyRecord.researchTopics')} value={r.totals.research.topics} />
+            <Statistic title={t('reception.duty.total')} value={r.totals.receptions.onDuty} />
+            <Statistic title={t('suggestion.duty.lead')} value={r.totals.suggestions.lead} />
+            <Statistic title={t('suggestion.duty.co')} value={r.totals.suggestions.co} />
+            <Statistic title={t('suggestion.duty.replied')} value={r.totals.suggestions.replied} />
+            <Statistic title={t('suggestion.duty.satisfied')} value={r.totals.suggestions.satisfied} />
           </Space>
         </Card>
         {months.length === 0 && <Empty description={t('dutyRecord.empty')} />}

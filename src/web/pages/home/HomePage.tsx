@@ -6,6 +6,7 @@ import { useMe } from '../../hooks/useMe.ts';
 import { useT } from '../../i18n/index.tsx';
 import { menuRoutesFor } from '../../routes.tsx';
 import { MyDocumentsCard } from '../documents/MyDocumentsCard.tsx';
+import { MyAssignmentsCard, MySuggestionsCard } from '../suggestions/HomeCards.tsx';
 import { RosterStatsCard } from './RosterStatsCard.tsx';
 
 export default function HomePage() {
@@ -18,6 +19,8 @@ export default function HomePage() {
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('home.roleIs', { role: t.enum('role', me.user.role) })}</Typography.Text>
         {me.user.role === 'deputy' && <MyDocumentsCard />}
+        {me.user.role === 'deputy' && <MySuggestionsCard />}
+        {me.user.role === 'handler' && <MyAssignmentsCard />}
         {STAFF.includes(me.user.role) && <RosterStatsCard />}
         {links.length > 0 && (
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('home.quickLinks')}</h2>}>

@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { authApi } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
@@ -79,6 +79,9 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Link to="/p">{t('portal.loginLink')}</Link>
+        </div>
       </Card>
     </main>
   );
