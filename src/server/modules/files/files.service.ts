@@ -90,14 +90,14 @@ export async function requireFiles(ctx: Ctx, ids: readonly string[], field: stri
 }
 
 /**
- * Files a caller attaches to a record they may write. Deputies and handlers could upload nothing before
- * they had suggestions, so for them a file must be their own upload or already on the record (`keep`):
- * an id learnt elsewhere does not let them read a staff file through their own record.
+ * Files a caller attaches to a record they may write. Only admins (county, town) read every file of the
+ * town; for everyone else — liaisons, deputies, handlers — a file must be their own upload or already on
+ * the record (`keep`): an id learnt elsewhere does not let them read a file through their own record.
  */
 export async function requireAttachableFiles(ctx: Ctx, ids: readonly string[], field: string, keep: ReadonlySet<string> = new Set(), kinds?: readonly FileKind[]): Promise<StoredFileRow[]> {
   const rows = await requireFiles(ctx, ids, field, kinds);
   const role = ctx.principal.role;
-  if (role === 'deputy' || role === 'handler')
+  if (role !== 'county_admin' && role !== 'town_admin')
     for (const r of rows) if (r.uploadedBy !== ctx.principal.userId && !keep.has(r.id)) throw ValidationError.field(field, `文件不存在：${r.id}`);
   return rows;
 }

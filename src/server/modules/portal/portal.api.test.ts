@@ -13,6 +13,7 @@ import type { DB } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import { renderCaptchaSvg } from './captcha.ts';
+import { updateSubmission } from './portal.repo.ts';
 import { CODE_ALPHABET, LIMITS } from './portal.rules.ts';
 
 /*
@@ -220,6 +221,7 @@ describe('submitting an opinion', () => {
     expect(ev).toMatchObject({ action: 'create', actorName: '公众', actorRole: 'public', actorUserId: null, townId: world.townA.id });
     expect(ev.ip).not.toContain(ip);
     expect(ev.changes).not.toContain('13812345678');
+    expect(ev.changes).toContain('138****5678');
     const notes = await db.selectFrom('notification').select(['userId', 'link']).where('entityId', '=', row.id).execute();
     expect(notes.map((n) => n.userId).sort()).toEqual([world.users.town_admin.id, world.users.liaison.id].sort());
 
@@ -556,6 +558,47 @@ describe('published results', () => {
     });
     expect((await app.inject({ method: 'GET', url: `${BASE}/towns/T01/results?pageSize=500` })).statusCode).toBe(400);
   });
+
+  it('an item sent back to re-handling leaves the list (and its answer the tracking page) until it is replied again', async () => {
+    const res = await submit(opinion());
+    const code = res.json().trackingCode;
+    const sid = newId();
+    const at = nowIso();
+    await db
+      .insertInto('suggestion')
+      .values({
+        id: sid,
+        townId: world.townA.id,
+        code: '2026-950',
+        year: 2026,
+        kind: 'opinion',
+        title: '重新办理的建议',
+        sourceType: 'portal',
+        category: '交通',
+        state: 'replied',
+        grade: 'A',
+        repliedOn: '2026-07-01',
+        published: 1,
+        publicAnswer: '已答复，待评价',
+        createdAt: at,
+        updatedAt: at,
+      })
+      .execute();
+    await db.updateTable('portalSubmission').set({ suggestionId: sid, status: 'accepted', handledAt: at }).where('trackingCode', '=', code).execute();
+    const listed = async () =>
+      ((await app.inject({ method: 'GET', url: `${BASE}/towns/T01/results?pageSize=100` })).json().items as { code: string }[]).map((x) => x.code);
+    const answer = async () => (await app.inject({ method: 'GET', url: `${BASE}/track/${code}` })).json().answer;
+    expect(await listed()).toContain('2026-950');
+    expect(await answer()).toBe('已答复，待评价');
+    // A dissatisfied rating: rehandling, the published flag still set.
+    await db.updateTable('suggestion').set({ state: 'rehandling' }).where('id', '=', sid).execute();
+    expect(await listed()).not.toContain('2026-950');
+    expect(await answer()).toBeNull();
+    for (const state of ['following', 'closed'] as const) {
+      await db.updateTable('suggestion').set({ state }).where('id', '=', sid).execute();
+      expect(await listed(), state).toContain('2026-950');
+    }
+  });
 });
 
 describe('staff inbox', () => {
@@ -658,6 +701,34 @@ describe('staff inbox', () => {
     expect(t).toMatchObject({ status: 'declined', stage: 'declined', stageLabel: '未予受理', declineReason: '属于诉讼事项，请通过司法途径解决' });
     expect(t.steps.map((s: { stage: string }) => s.stage)).toEqual(['received', 'declined']);
     expect(JSON.stringify(t)).not.toContain('liaison_a');
+  });
+
+  it('a decision whose starting status changed after it was loaded changes nothing (conditional UPDATE)', async () => {
+    // Sequential stand-in for the race with 转为建议 / another decision: the status moves on while the
+    // version stays as read (a writer that does not bump it), so only the status condition stops the write.
+    const code = (await submit(opinion())).json().trackingCode;
+    const row = await db.selectFrom('portalSubmission').selectAll().where('trackingCode', '=', code).executeTakeFirstOrThrow();
+    const at = nowIso();
+    const decline = { status: 'declined' as const, declineReason: '重复', handledBy: world.users.town_admin.id, handledAt: at, updatedAt: at };
+    const answer = { status: 'accepted' as const, publicReply: '已处理', handledBy: world.users.town_admin.id, handledAt: at, updatedAt: at };
+    const sid = newId();
+    await db
+      .insertInto('suggestion')
+      .values({ id: sid, townId: world.townA.id, code: '2026-960', year: 2026, kind: 'opinion', title: '转为建议', sourceType: 'portal', category: '交通', createdAt: at, updatedAt: at })
+      .execute();
+    await db.updateTable('portalSubmission').set({ status: 'accepted', suggestionId: sid }).where('id', '=', row.id).execute();
+    expect(await updateSubmission(db, world.townA.id, row.id, row.version, decline, { statuses: ['received'], unlinked: true })).toBe(false);
+    // Received again but still linked: a decline still changes nothing.
+    await db.updateTable('portalSubmission').set({ status: 'received' }).where('id', '=', row.id).execute();
+    expect(await updateSubmission(db, world.townA.id, row.id, row.version, decline, { statuses: ['received'], unlinked: true })).toBe(false);
+    // Declined meanwhile: an answer does not overwrite the decline.
+    await db.updateTable('portalSubmission').set({ status: 'declined', suggestionId: null }).where('id', '=', row.id).execute();
+    expect(await updateSubmission(db, world.townA.id, row.id, row.version, answer, { statuses: ['received', 'accepted'] })).toBe(false);
+    const after = await db.selectFrom('portalSubmission').select(['status', 'version', 'publicReply']).where('id', '=', row.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ status: 'declined', version: row.version, publicReply: '' });
+    // From the status it expects, the same call writes.
+    await db.updateTable('portalSubmission').set({ status: 'received' }).where('id', '=', row.id).execute();
+    expect(await updateSubmission(db, world.townA.id, row.id, row.version, decline, { statuses: ['received'], unlinked: true })).toBe(true);
   });
 
   it('answer: the resident reads it by the code; the station’s liaison may answer what came to its deputy', async () => {

@@ -1,7 +1,7 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { PortalStatus, PortalSubmissionTable } from '../../db/tables/portal.ts';
-import type { Counted, LinkedSuggestion } from './portal.rules.ts';
+import { type Counted, type LinkedSuggestion, PUBLIC_RESULT_STATES } from './portal.rules.ts';
 
 /*
  * Queries of the public portal. Every query of town data takes the town; the public ones select only
@@ -208,9 +208,12 @@ export async function trackRow(db: Kysely<DB>, trackingCode: string) {
   return { ...r, suggestion };
 }
 
-/** Suggestions the town has published (handling results shown on the portal), newest result first. */
+/**
+ * Suggestions the town has published (handling results shown on the portal), newest result first: only
+ * while answered (PUBLIC_RESULT_STATES), so an item sent back to re-handling leaves the list until replied again.
+ */
 export async function publishedResults(db: Kysely<DB>, townId: string, page: { limit: number; offset: number }) {
-  const base = db.selectFrom('suggestion').where('townId', '=', townId).where('published', '=', 1);
+  const base = db.selectFrom('suggestion').where('townId', '=', townId).where('published', '=', 1).where('state', 'in', PUBLIC_RESULT_STATES);
   const [c, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     base
@@ -305,13 +308,18 @@ export async function updateSubmission(
   id: string,
   version: number,
   patch: { status: PortalStatus; declineReason?: string; publicReply?: string; handledBy: string; handledAt: string; updatedAt: string },
+  from: { statuses: readonly PortalStatus[]; unlinked?: boolean },
 ): Promise<boolean> {
-  const r = await db
+  // The statuses the decision may start from are part of the condition, not only checked before: a
+  // submission turned into a suggestion (linkSource) or decided by someone else meanwhile changes nothing.
+  let q = db
     .updateTable('portalSubmission')
     .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
     .where('townId', '=', townId)
     .where('id', '=', id)
     .where('version', '=', version)
-    .executeTakeFirst();
+    .where('status', 'in', from.statuses);
+  if (from.unlinked) q = q.where('suggestionId', 'is', null);
+  const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

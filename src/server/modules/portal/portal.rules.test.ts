@@ -133,6 +133,9 @@ describe('what the resident sees', () => {
     expect(answerOf({ ...t, suggestion: { ...g, published: 1 } })).toBe('已修复路灯');
     // Staff's own public reply comes first.
     expect(answerOf({ ...t, publicReply: '谢谢', suggestion: { ...g, published: 1 } })).toBe('谢谢');
+    // Sent back to re-handling by a dissatisfied rating, the flag still set: the old answer is hidden.
+    expect(answerOf({ ...t, suggestion: { ...g, published: 1, state: 'rehandling' } })).toBeNull();
+    for (const state of ['replied', 'following'] as const) expect(answerOf({ ...t, suggestion: { ...g, published: 1, state } }), state).toBe('已修复路灯');
   });
 });
 

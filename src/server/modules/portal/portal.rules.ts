@@ -180,10 +180,18 @@ export function stepsOf(s: Trackable): Step[] {
   return out;
 }
 
-/** The answer the resident reads: staff's public reply, else the suggestion's public answer once published. */
+/**
+ * The states in which a published suggestion's result is shown to the public: answered and not sent
+ * back. A dissatisfied rating moves the item to re-handling (rehandling) with the flag still set; its
+ * old answer is hidden until the new reply moves it back to replied.
+ */
+export const PUBLIC_RESULT_STATES: readonly SuggestionState[] = ['replied', 'following', 'closed'];
+
+/** The answer the resident reads: staff's public reply, else the suggestion's public answer once published (and shown, above). */
 export function answerOf(s: Trackable): string | null {
   if (s.publicReply) return s.publicReply;
-  if (s.suggestion?.published === 1 && s.suggestion.publicAnswer) return s.suggestion.publicAnswer;
+  const g = s.suggestion;
+  if (g?.published === 1 && g.publicAnswer && PUBLIC_RESULT_STATES.includes(g.state)) return g.publicAnswer;
   return null;
 }
 

@@ -5,6 +5,7 @@ import { isUniqueViolation, lockTownCodes } from '../../db/unique.ts';
 import { NotFoundError, TooManyRequestsError, ValidationError } from '../../http/errors.ts';
 import type { Ctx, Principal } from '../../http/principal.ts';
 import { newId } from '../../lib/ids.ts';
+import { maskPhone } from '../../lib/mask.ts';
 import { addMinutes, todayInChina } from '../../lib/time.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { notifyUsers, townAdminIds } from '../notifications/notify.ts';
@@ -283,12 +284,13 @@ export async function submitOpinion(pc: PublicCtx, townCode: string, input: Opin
         };
         await insertSubmission(trx, row);
         const actor = publicActor(trx, town, pc.requestId, client);
+        // The audit log is read by more people than the submission: the resident's phone is kept masked.
         await recordAudit(trx, actor, {
           entity: 'portal_submission',
           entityId: row.id,
           action: 'create',
           summary: `群众提交意见（${checked.targetName}，${input.category}）`,
-          after: { trackingCode: row.trackingCode, target: checked.targetName, category: row.category, name: row.name, phone: row.phone, content: row.content },
+          after: { trackingCode: row.trackingCode, target: checked.targetName, category: row.category, name: row.name, phone: maskPhone(row.phone), content: row.content },
         });
         const recipients = [
           ...(await townAdminIds(trx, town.id)),

@@ -93,7 +93,8 @@ export async function declineSubmission(ctx: Ctx, id: string, input: z.infer<typ
   const at = nowIso();
   await ctx.db.transaction().execute(async (trx) => {
     const patch = { status: 'declined' as const, declineReason: input.reason, handledBy: ctx.principal.userId, handledAt: at, updatedAt: at };
-    if (!(await updateSubmission(trx, townId, id, input.version, patch))) throw new ConflictError(STALE);
+    // Only a submission still received and not made into a suggestion (see actionProblem), checked in the UPDATE itself.
+    if (!(await updateSubmission(trx, townId, id, input.version, patch, { statuses: ['received'], unlinked: true }))) throw new ConflictError(STALE);
     await recordAudit(trx, ctx, {
       entity: 'portal_submission',
       entityId: id,
@@ -111,7 +112,8 @@ export async function answerSubmission(ctx: Ctx, id: string, input: z.infer<type
   const at = nowIso();
   await ctx.db.transaction().execute(async (trx) => {
     const patch = { status: 'accepted' as const, publicReply: input.publicReply, handledBy: ctx.principal.userId, handledAt: at, updatedAt: at };
-    if (!(await updateSubmission(trx, townId, id, input.version, patch))) throw new ConflictError(STALE);
+    // Never over a decline made meanwhile (see actionProblem), checked in the UPDATE itself.
+    if (!(await updateSubmission(trx, townId, id, input.version, patch, { statuses: ['received', 'accepted'] }))) throw new ConflictError(STALE);
     await recordAudit(trx, ctx, {
       entity: 'portal_submission',
       entityId: id,

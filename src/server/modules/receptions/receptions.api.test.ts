@@ -4,6 +4,7 @@ import { makeActivity, makeActivityKind, makeDeputy, makeStation, makeUser, make
 import { newId } from '../../lib/ids.ts';
 import { todayInChina } from '../../lib/time.ts';
 import { receptionDutyEntries } from './receptions.duty.ts';
+import { deleteUnlinkedMatters, updateKeptMatter } from './receptions.repo.ts';
 
 /*
  * Receptions end to end through the API, on SQLite and (TEST_DB=postgres) PostgreSQL: record, read,
@@ -452,6 +453,35 @@ describe('changing a reception', () => {
     const del = await liaison.request({ method: 'DELETE', url: `${URL}/${r.id}`, payload: { version: after.version } });
     expect(del.statusCode).toBe(409);
     expect(del.json().code).toBe('INVALID_TRANSITION');
+    expect((await liaison.get(`${URL}/${r.id}`)).statusCode).toBe(200);
+  });
+
+  it('a matter turned into a suggestion after the check is neither deleted nor rewritten under it: 409', async () => {
+    // Sequential stand-in for the race with 转为建议 (on PostgreSQL both could run at once): the service
+    // read the matters unlinked, then the link lands, then the service's conditional writes run.
+    const r = await record();
+    const target = r.matters[1];
+    const sid = newId();
+    const ts = new Date().toISOString();
+    await t.db
+      .insertInto('suggestion')
+      .values({ id: sid, townId: townA(), code: `${YEAR}-901`, year: YEAR, kind: 'opinion', title: '低保', sourceType: 'reception', sourceId: target.id, category: '民政', createdAt: ts, updatedAt: ts })
+      .execute();
+    await t.db.updateTable('receptionMatter').set({ suggestionId: sid, routing: 'suggestion' }).where('id', '=', target.id).execute();
+    const conflict = { status: 409, code: 'CONFLICT' };
+    // deleteReception: all three matters were read unlinked; only two can go, so nothing goes.
+    await expect(t.db.transaction().execute((trx) => deleteUnlinkedMatters(trx, townA(), r.id, 'all', 3))).rejects.toMatchObject(conflict);
+    // updateReception removing it, or keeping it as read (unlinked) with another routing.
+    await expect(t.db.transaction().execute((trx) => deleteUnlinkedMatters(trx, townA(), r.id, [target.id], 1))).rejects.toMatchObject(conflict);
+    await expect(updateKeptMatter(t.db, townA(), target.id, null, { routing: 'village', updatedAt: ts })).rejects.toMatchObject(conflict);
+    const rows = await t.db.selectFrom('receptionMatter').select(['id', 'routing', 'suggestionId']).where('receptionId', '=', r.id).orderBy('seq').execute();
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toEqual({ id: target.id, routing: 'suggestion', suggestionId: sid });
+    // Kept as read with its link, it may be written.
+    await updateKeptMatter(t.db, townA(), target.id, sid, { content: '低保评定不公开', updatedAt: ts });
+    // Through the API the reception, read afresh, is held by its matter.
+    const del = await liaison.request({ method: 'DELETE', url: `${URL}/${r.id}`, payload: { version: r.version } });
+    expect(del.statusCode).toBe(409);
     expect((await liaison.get(`${URL}/${r.id}`)).statusCode).toBe(200);
   });
 

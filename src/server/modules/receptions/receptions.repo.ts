@@ -192,6 +192,42 @@ export async function deleteReceptionRow(db: Kysely<DB>, townId: string, id: str
   if (Number(res.numDeletedRows) !== 1) throw new ConflictError(STALE);
 }
 
+/**
+ * DELETE matters that no suggestion was made from: the given ones, or all of the reception's. Conditional
+ * on `suggestion_id is null` and counted, so a matter turned into a suggestion after the caller looked
+ * (a concurrent 转为建议) is not deleted under it: 409 and the caller's transaction rolls back.
+ */
+export async function deleteUnlinkedMatters(db: Kysely<DB>, townId: string, receptionId: string, ids: readonly string[] | 'all', expected: number): Promise<void> {
+  if (ids !== 'all' && !ids.length) return;
+  let q = db.deleteFrom('receptionMatter').where('townId', '=', townId).where('receptionId', '=', receptionId).where('suggestionId', 'is', null);
+  if (ids !== 'all') q = q.where('id', 'in', ids);
+  const res = await q.executeTakeFirst();
+  if (Number(res.numDeletedRows) !== expected) throw new ConflictError(LINKED);
+}
+
+/**
+ * UPDATE a kept matter, conditional on the suggestion link the caller read (none, or that suggestion):
+ * a matter linked meanwhile keeps the routing 转为建议 its suggestion gave it; 409 instead.
+ */
+export async function updateKeptMatter(
+  db: Kysely<DB>,
+  townId: string,
+  id: string,
+  suggestionId: string | null,
+  patch: Updateable<ReceptionMatterTable>,
+): Promise<void> {
+  const res = await db
+    .updateTable('receptionMatter')
+    .set(patch)
+    .where('townId', '=', townId)
+    .where('id', '=', id)
+    .where('suggestionId', suggestionId === null ? 'is' : '=', suggestionId)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw new ConflictError(LINKED);
+}
+
+const LINKED = '接待事项已被他人转为建议或修改，请刷新后再操作';
+
 export async function replaceDeputies(db: Kysely<DB>, townId: string, receptionId: string, deputyIds: readonly string[]) {
   await db.deleteFrom('receptionDeputy').where('townId', '=', townId).where('receptionId', '=', receptionId).execute();
   if (deputyIds.length) {

@@ -15,6 +15,7 @@ import {
   type ReceptionView,
   activityOfTown,
   deleteReceptionRow,
+  deleteUnlinkedMatters,
   deputiesIn,
   deputiesOf,
   findReceptionView,
@@ -25,6 +26,7 @@ import {
   nextReceptionCode,
   replaceDeputies,
   stationOfTown,
+  updateKeptMatter,
   updateReceptionRow,
   villagesIn,
 } from './receptions.repo.ts';
@@ -379,8 +381,10 @@ export async function updateReception(ctx: Ctx, id: string, input: z.infer<typeo
       id,
       res.deputies.map((d) => d.id),
     );
-    if (plan.removed.length)
-      await trx.deleteFrom('receptionMatter').where('townId', '=', townId).where('receptionId', '=', id).where('id', 'in', plan.removed).execute();
+    // Removed and kept matters are written on the condition that their suggestion link is still the one
+    // read above: a matter turned into a suggestion meanwhile answers 409 (see linkSource).
+    await deleteUnlinkedMatters(trx, townId, id, plan.removed, plan.removed.length);
+    const linkOf = new Map(mattersBefore.map((m) => [m.id, m.suggestionId]));
     const matters = input.matters.map((m, i) => matterRow(m, i + 1, res.villages));
     const inserts = [];
     for (const [i, m] of matters.entries()) {
@@ -388,12 +392,7 @@ export async function updateReception(ctx: Ctx, id: string, input: z.infer<typeo
       const keep = plan.ids[i];
       if (keep) {
         // One UPDATE per kept matter: a reception has a handful; the suggestion link is never touched here.
-        await trx
-          .updateTable('receptionMatter')
-          .set({ ...row, updatedAt: ts })
-          .where('townId', '=', townId)
-          .where('id', '=', keep)
-          .execute();
+        await updateKeptMatter(trx, townId, keep, linkOf.get(keep) ?? null, { ...row, updatedAt: ts });
       } else inserts.push({ ...row, id: newId(), townId, receptionId: id, suggestionId: null, createdAt: ts, updatedAt: ts });
     }
     if (inserts.length) await trx.insertInto('receptionMatter').values(inserts).execute();
@@ -431,7 +430,8 @@ export async function deleteReception(ctx: Ctx, id: string, input: z.infer<typeo
     const [deputies, matters] = await Promise.all([deputiesOf(trx, townId, [id]), mattersOf(trx, townId, id)]);
     const linked = matters.find((m) => m.suggestionId);
     if (linked) throw new InvalidTransitionError(`第 ${linked.seq} 项事项已转为建议 ${linked.suggestionCode ?? ''}，不能删除此接待记录`);
-    await trx.deleteFrom('receptionMatter').where('townId', '=', townId).where('receptionId', '=', id).execute();
+    // Conditional and counted: a matter turned into a suggestion since the check above is not deleted (409).
+    await deleteUnlinkedMatters(trx, townId, id, 'all', matters.length);
     await trx.deleteFrom('receptionDeputy').where('townId', '=', townId).where('receptionId', '=', id).execute();
     await deleteReceptionRow(trx, townId, id, input.version);
     await recordAudit(trx, ctx, {

@@ -4,6 +4,7 @@ import { makeDeputy, makeUnit, makeUser, makeVillage, multipartFile } from '../.
 import { newId } from '../../lib/ids.ts';
 import { nowIso, todayInChina } from '../../lib/time.ts';
 import { DEFAULT_CATEGORIES } from './settings.rules.ts';
+import { checkSource, linkSource } from './suggestions.sources.ts';
 
 /*
  * Suggestions as records through the API, on SQLite and (TEST_DB=postgres) PostgreSQL: settings and the
@@ -349,6 +350,35 @@ describe('sources: a reception matter or a portal submission links back in the s
     expect((await admin.post(URL, base({ sourceType: 'portal', sourceId: d.id, leadDeputyId: null }))).json().details.issues[0].field).toBe('body.sourceId');
   });
 
+  it('a source changed between the check and the link answers 409: no suggestion points at a gone record', async () => {
+    // Sequential stand-in for the race (PostgreSQL runs both at once): the check passes, then the record
+    // changes, then the link is written. The conditional UPDATE changes nothing and answers 409.
+    const townId = t.world.townA.id;
+    const who = { role: 'town_admin' as const, stationId: null };
+    const link = (plan: Awaited<ReturnType<typeof checkSource>>) => linkSource(t.db, townId, plan, newId(), t.world.users.town_admin.id, nowIso());
+    // The matter's reception deleted after the check.
+    const gone = await matter();
+    const goneP = await checkSource(t.db, who, townId, 'reception', gone.id);
+    await t.db.deleteFrom('receptionMatter').where('id', '=', gone.id).execute();
+    await expect(link(goneP)).rejects.toMatchObject({ status: 409, code: 'CONFLICT' });
+    // The matter turned into another suggestion after the check: the first link stands.
+    const m = await matter();
+    const plan = await checkSource(t.db, who, townId, 'reception', m.id);
+    const first = (await create(admin, { title: '先转为建议的一件' })).id;
+    await linkSource(t.db, townId, plan, first, t.world.users.town_admin.id, nowIso());
+    await expect(link(plan)).rejects.toMatchObject({ status: 409, code: 'CONFLICT' });
+    expect((await t.db.selectFrom('receptionMatter').select('suggestionId').where('id', '=', m.id).executeTakeFirstOrThrow()).suggestionId).toBe(first);
+    // A submission declined after the check stays declined.
+    const p = await submission();
+    const pPlan = await checkSource(t.db, who, townId, 'portal', p.id);
+    await t.db.updateTable('portalSubmission').set({ status: 'declined', declineReason: '不属于人大职责' }).where('id', '=', p.id).execute();
+    await expect(link(pPlan)).rejects.toMatchObject({ status: 409, code: 'CONFLICT' });
+    expect(await t.db.selectFrom('portalSubmission').select(['status', 'suggestionId']).where('id', '=', p.id).executeTakeFirstOrThrow()).toEqual({
+      status: 'declined',
+      suggestionId: null,
+    });
+  });
+
   it('another town’s matter is refused as not found', async () => {
     const m = await matter();
     await t.db.updateTable('receptionMatter').set({ townId: t.world.townB.id }).where('id', '=', m.id).execute();
@@ -537,6 +567,19 @@ describe('attachments', () => {
     const bad = await deputy.put(`${URL}/${draft.id}`, { version: kept.json().version, fileIds: [staffFile, other] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details.issues[0].field).toBe('body.fileIds');
+  });
+
+  it('a liaison attaches only their own uploads: a file an admin uploaded is refused (400 on fileIds), nothing written', async () => {
+    const staffFile = (await admin.request({ method: 'POST', url: '/api/v1/files?use=any', ...multipartFile(PDF, '镇人大内部.pdf') })).json().id;
+    const before = await count('suggestion');
+    const refused = await liaison.post(URL, base({ fileIds: [staffFile], title: '联络员附件测试' }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().details.issues[0].field).toBe('body.fileIds');
+    expect(await count('suggestion')).toBe(before);
+    const own = await liaison.request({ method: 'POST', url: '/api/v1/files?use=suggestion', ...multipartFile(PDF, '联络站附件.pdf') });
+    expect(own.statusCode, own.body).toBe(201);
+    const s = await create(liaison, { fileIds: [own.json().id], title: '联络员附件测试' });
+    expect(s.files.map((f: { id: string }) => f.id)).toEqual([own.json().id]);
   });
 
   it("a handler uploads the signed reply and replies with it; whoever reads the item reads the reply document", async () => {

@@ -1,10 +1,11 @@
 import type { Ctx } from '../../http/principal.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { deputyUserIds, townAdminIds } from '../notifications/notify.ts';
+import { ConflictError } from '../../http/errors.ts';
 import { TERMINAL, stateLabel } from './suggestion.machine.ts';
 import { runAction, step } from './suggestions.actions.ts';
 import { badField } from './suggestions.errors.ts';
-import { findSuggestion, insertEvent, sponsorsOf, updateSuggestionRow } from './suggestions.repo.ts';
+import { findSuggestion, insertEvent, lockSuggestions, sponsorsOf, updateSuggestionRow } from './suggestions.repo.ts';
 import type { ActionInput } from './suggestions.schemas.ts';
 import { textOf } from './suggestions.service.ts';
 
@@ -62,6 +63,10 @@ export function mergeSuggestion(ctx: Ctx, id: string, input: ActionInput<'merge'
   return runAction(ctx, id, 'merge', input.version, now, async (l) => {
     const machine = step(l, { type: 'merge' });
     if (input.intoId === id) throw badField('body.intoId', '不能并入自身');
+    // Both items are written: lock them in id order (no deadlock between A→B and B→A), then read the
+    // target under the lock. The source was read before it: if it moved on meanwhile, 409.
+    const locked = await lockSuggestions(l.trx, l.townId, [id, input.intoId]);
+    if (locked.get(id) !== l.row.version) throw new ConflictError('该建议已被他人修改，请刷新后再操作');
     const target = await findSuggestion(l.trx, l.townId, input.intoId);
     if (!target) throw badField('body.intoId', '建议不存在或不属于本镇');
     if (TERMINAL.includes(target.state) || target.state === 'draft') throw badField('body.intoId', `目标建议${stateLabel(target.state)}，不能并入`);
@@ -82,7 +87,8 @@ export function mergeSuggestion(ctx: Ctx, id: string, input: ActionInput<'merge'
             .execute();
         }
         const names = [...targetSponsors, ...added].map((s) => s.name);
-        await updateSuggestionRow(l.trx, l.townId, target.id, undefined, { searchText: textOf(target, names), updatedAt: l.at });
+        // At the version read above: a target that changed state (or anything) meanwhile answers 409, nothing written.
+        await updateSuggestionRow(l.trx, l.townId, target.id, target.version, { searchText: textOf(target, names), updatedAt: l.at });
         await insertEvent(l.trx, l.townId, target.id, ctx.principal, l.at, {
           type: 'merge_in',
           fromState: target.state,

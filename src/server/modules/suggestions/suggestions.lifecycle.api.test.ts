@@ -489,6 +489,23 @@ describe('merging duplicates', () => {
     expect(after.version).toBe(target.version + 1);
     expect((await row(target.id)).searchText).toContain('张秀');
   });
+
+  it('two items merged into each other at once: one merges, the other answers 409 (both rows locked in id order, no deadlock)', async () => {
+    // Deterministic in outcome on both engines: SQLite runs the two transactions one after the other;
+    // PostgreSQL queues the second on the row locks, and it then finds its item moved on.
+    const a = await registered({ title: '并案竞争甲' });
+    const b = await registered({ title: '并案竞争乙' });
+    const [ab, ba] = await Promise.all([act(admin, a, 'merge', { intoId: b.id }), act(admin, b, 'merge', { intoId: a.id })]);
+    expect([ab.statusCode, ba.statusCode].sort()).toEqual([200, 409]);
+    const [ra, rb] = [await row(a.id), await row(b.id)];
+    // Exactly one is merged, into the other, which is still open: no cycle.
+    const merged = [ra, rb].filter((r) => r.state === 'merged');
+    expect(merged).toHaveLength(1);
+    const open = merged[0].id === a.id ? rb : ra;
+    expect(merged[0].mergedIntoId).toBe(open.id);
+    expect(open.state).toBe('registered');
+    expect(open.mergedIntoId).toBeNull();
+  });
 });
 
 describe('refusals change nothing', () => {

@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool, type Updateable, sql } from 'kysely';
+import { type Expression, type Kysely, PostgresAdapter, type Selectable, type SelectQueryBuilder, type SqlBool, type Updateable, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { AnyEb } from '../../db/sql-helpers.ts';
 import type { SponsorRole, SuggestionTable } from '../../db/tables/suggestions.ts';
@@ -364,6 +364,20 @@ export async function updateSuggestionRow(
   if (version !== undefined) q = q.where('version', '=', version);
   const res = await q.executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw new ConflictError(STALE);
+}
+
+/**
+ * Lock several items for the rest of the transaction, always in id order, and return their current
+ * versions. Two actions that write the same pair of items (a merge of A into B and of B into A) then
+ * queue instead of deadlocking. PostgreSQL only (select … for update); SQLite runs one write
+ * transaction at a time already, so there the plain read is enough.
+ */
+export async function lockSuggestions(db: Kysely<DB>, townId: string, ids: readonly string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(ids)].sort();
+  let q = db.selectFrom('suggestion').select(['id', 'version']).where('townId', '=', townId).where('id', 'in', unique).orderBy('id');
+  if (db.getExecutor().adapter instanceof PostgresAdapter) q = q.forUpdate();
+  const rows = await q.execute();
+  return new Map(rows.map((r) => [r.id, r.version]));
 }
 
 export async function replaceSponsors(db: Kysely<DB>, townId: string, id: string, sponsors: readonly { deputyId: string; role: SponsorRole }[]) {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { SuggestionSource } from '../../db/tables/suggestions.ts';
+import { ConflictError } from '../../http/errors.ts';
 import type { Principal } from '../../http/principal.ts';
 import { badField } from './suggestions.errors.ts';
 import type { SuggestionRow } from './suggestions.repo.ts';
@@ -64,23 +65,32 @@ export async function checkSource(
   return { type, id: a.id };
 }
 
-/** Link the source back to the new suggestion, in its transaction. */
+/**
+ * Link the source back to the new suggestion, in its transaction. The link is conditional on the state
+ * checkSource saw (a matter not yet linked, a submission still received) and must change exactly one
+ * row: a reception edited or deleted, or a submission declined, between the check and this write
+ * answers 409 and the suggestion is not created, so no suggestion points at a record that is gone.
+ */
 export async function linkSource(db: Kysely<DB>, townId: string, plan: SourcePlan, suggestionId: string, userId: string, at: string): Promise<void> {
   if (!plan.id) return;
   if (plan.type === 'reception') {
-    await db
+    const res = await db
       .updateTable('receptionMatter')
       .set({ routing: 'suggestion', suggestionId, updatedAt: at })
       .where('townId', '=', townId)
       .where('id', '=', plan.id)
-      .execute();
+      .where('suggestionId', 'is', null)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new ConflictError('该接待事项已被删除或已转为建议，请刷新后再操作');
   } else if (plan.type === 'portal') {
-    await db
+    const res = await db
       .updateTable('portalSubmission')
       .set((eb) => ({ status: 'accepted', suggestionId, handledBy: userId, handledAt: at, updatedAt: at, version: eb('version', '+', 1) }))
       .where('townId', '=', townId)
       .where('id', '=', plan.id)
-      .execute();
+      .where('status', '=', 'received')
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new ConflictError('该群众意见已被他人处理，请刷新后再操作');
   }
 }
 
