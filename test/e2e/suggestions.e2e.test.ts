@@ -18,6 +18,9 @@ const TITLE = `关于修复村口路灯的建议 ${SFX}`;
 const UNIT = `城建办E2E${SFX}`;
 const HANDLER = `handler_e2e_${SFX}`;
 const HANDLER_PASSWORD = 'Chengjian#2026';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+// A 1×1 PNG (the server checks the type by content).
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 type Me = { user: { deputyId: string | null; displayName: string }; csrfToken: string };
 
@@ -109,7 +112,11 @@ describe('a suggestion from the form to a dissatisfied rating', () => {
     const errors = watchErrors(a);
     await a.goto('/suggestions/new');
     await a.getByRole('heading', { name: '新建建议', level: 1 }).waitFor();
+    // Likely duplicates are looked up as the subject is typed (the demo has another 路灯 item): wait for the
+    // answer, so the hint it may show does not move the fields while they are being filled.
+    const checked = a.waitForResponse((r) => r.url().includes('/suggestions/duplicates'));
     await a.getByLabel('案由').fill(TITLE);
+    await checked;
     await a.getByLabel('内容', { exact: true }).fill('青石村村口三盏路灯坏了三个月，夜间出行不便。');
     await a.getByLabel('建议解决办法').fill('请城建办尽快修复并定期巡查。');
     await pick(a, a.getByLabel('类别', { exact: true }), '城建');
@@ -178,6 +185,9 @@ describe('a suggestion from the form to a dissatisfied rating', () => {
     const d = dialog(h);
     await d.getByText('B 正在解决或列入规划').click();
     await d.getByLabel('答复内容').fill('已列入今年城建计划，12 月底前修复，并纳入每月巡查。');
+    // The signed reply document, uploaded by the handler (POST /files?use=document).
+    await d.locator('input[type=file]').setInputFiles({ name: '答复函.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await d.getByText('已上传：答复函.pdf').waitFor();
     await shot(h, 'suggestion-reply-dialog-phone');
     await confirm(h, '答复');
     await noModals(h);
@@ -186,6 +196,7 @@ describe('a suggestion from the form to a dissatisfied rating', () => {
     await h.goto(detailPath);
     await expectState(h, '已答复');
     await h.getByText('已列入今年城建计划', { exact: false }).first().waitFor();
+    await h.getByRole('button', { name: /下载 答复函\.pdf/ }).waitFor();
     await shot(h, 'suggestion-detail-handler-phone');
     await expectAxeClean(h);
     await ctx.close();
@@ -234,6 +245,9 @@ describe('a suggestion from the form to a dissatisfied rating', () => {
     await p.getByText('周红静（本人）').waitFor();
     expect(await p.getByLabel('案由').inputValue()).toBe(draft);
     expect(await p.getByLabel('内容', { exact: true }).inputValue()).toBe('走访中群众反映公交班次太少。');
+    // A deputy attaches a photo (POST /files?use=suggestion).
+    await p.locator('input[type=file]').setInputFiles({ name: '站牌.png', mimeType: 'image/png', buffer: PNG });
+    await p.getByText('站牌.png').waitFor();
     await shot(p, 'suggestion-form-deputy-phone');
     await expectAxeClean(p);
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -241,6 +255,7 @@ describe('a suggestion from the form to a dissatisfied rating', () => {
     await p.waitForURL(/\/suggestions\/[0-9A-Z]{26}$/);
     await expectState(p, '草稿');
     await p.locator('#main-content').getByText('走访选民').waitFor();
+    await p.getByRole('button', { name: /下载 站牌\.png/ }).waitFor();
     // The lead deputy may edit and submit their draft.
     await p.getByRole('button', { name: btn('编辑') }).waitFor();
     await p.getByRole('button', { name: btn('提交') }).waitFor();
@@ -270,8 +285,35 @@ describe('a suggestion from the form to a dissatisfied rating', () => {
     await a.getByRole('heading', { name: '建议类别' }).waitFor();
     await a.getByLabel('第 2 个等次的名称').waitFor();
     expect(await a.getByLabel('第 2 个等次的名称').inputValue()).toBe('正在解决或列入规划');
+    // Saving unchanged settings goes through (the version is the one loaded).
+    await a.getByRole('button', { name: '保存设置' }).click();
+    await a.getByText('设置已保存').waitFor();
+    // The year's holidays: the first row is removed and added again at the end, so the saved list is the
+    // same as before (other files share the server); with no list yet, New Year's Day (already past) is added.
     await a.getByRole('heading', { name: '节假日安排' }).waitFor();
+    await a.getByRole('button', { name: '添加日期' }).waitFor();
+    const dates = a.getByLabel(/^第 \d+ 行的日期$/);
+    const rows = await dates.count();
+    let first = { date: `${dayjs().format('YYYY')}-01-01`, name: '元旦', workday: false };
+    if (rows > 0) {
+      first = {
+        date: await a.getByLabel('第 1 行的日期').inputValue(),
+        name: await a.getByLabel('第 1 行的名称').inputValue(),
+        workday: (await a.locator('li', { has: a.getByLabel('第 1 行的日期') }).textContent())?.includes('调休上班') ?? false,
+      };
+      await a.getByRole('button', { name: '删除第 1 行' }).click();
+    }
+    await a.getByRole('button', { name: '添加日期' }).click();
+    const last = rows > 0 ? rows : 1;
+    const date = a.getByLabel(`第 ${last} 行的日期`);
+    await date.click();
+    await date.fill(first.date);
+    await date.press('Enter');
+    if (first.workday) await pick(a, a.getByLabel(`第 ${last} 行的类型`), '调休上班');
+    await a.getByLabel(`第 ${last} 行的名称`).fill(first.name);
     await shot(a, 'suggestion-settings-desktop');
     await expectAxeClean(a);
+    await a.getByRole('button', { name: /^保存 \d{4} 年安排$/ }).click();
+    await a.getByText(/\d{4} 年节假日安排已保存/).waitFor();
   });
 });

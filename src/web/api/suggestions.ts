@@ -232,8 +232,8 @@ export const suggestionsApi = {
   ) => http.put<Suggestion>(`${base}/${id}`, body),
   act: (id: string, action: string, body: Record<string, unknown> & { version: number }) => http.post<Suggestion>(`${base}/${id}/actions/${action}`, body),
   duplicates: (q: { title?: string; content?: string; excludeId?: string }) => http.get<{ items: Duplicate[] }>(`${base}/duplicates`, q),
-  /** Attachments of a suggestion: any allowed type (images and documents). */
-  uploadAttachment: (file: File) => http.upload<UploadedFile>('POST', '/files?use=any', file),
+  /** Attachments of a suggestion: images and documents; the one use (with document) open to deputies and handlers. */
+  uploadAttachment: (file: File) => http.upload<UploadedFile>('POST', '/files?use=suggestion', file),
   /** A reply document: PDF or Office. */
   uploadDocument: (file: File) => http.upload<UploadedFile>('POST', '/files?use=document', file),
   downloadFile: (id: string, fileId: string, name: string) => download(`${base}/${id}/files/${fileId}`, undefined, name),
