@@ -160,14 +160,14 @@ describe('from a resident’s words to a rated answer', () => {
     await ctx.close();
   });
 
-  it('the resident’s code shows the progress: accepted, in handling, replied once, handling again', async () => {
+  it('the resident’s code shows the progress: accepted, in handling, answered once, handled again', async () => {
     const ctx = await newContext(browser, baseUrl, true);
     const p = await ctx.newPage();
     await p.goto(`/p/DEMO01/track?code=${trackingCode}`);
     await p.getByTestId('track-content').waitFor();
     const main = p.locator('main');
-    for (const step of ['已收到', '已受理', '办理中', '已答复']) await main.getByText(step).first().waitFor();
-    // Re-handling is "办理中" to the public; the first answer is not shown as final, nor who handles it.
+    for (const step of ['已收到', '已受理', '办理中', '已答复', '重新办理中']) await main.getByText(step).first().waitFor();
+    // The first answer is not shown as final while it is handled again, nor who handles it.
     const text = (await main.textContent()) ?? '';
     expect(text).not.toContain('民政办');
     expect(text).not.toContain('已列入明年集镇亮化工程');

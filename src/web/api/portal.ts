@@ -43,6 +43,7 @@ export const STAGES = [
   'not_accepted',
   'handling',
   'replied',
+  'rehandling',
   'following',
   'closed',
   'merged',

@@ -196,6 +196,8 @@ export type SuggestionFilters = {
   sourceType?: SourceType;
   unitId?: string;
   deputyId?: string;
+  /** With deputyId, or for a deputy themselves: only items where that deputy is the lead / a co-sponsor. */
+  sponsorRole?: 'lead' | 'co';
   villageId?: string;
   year?: number;
   sessionId?: string;

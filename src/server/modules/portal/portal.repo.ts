@@ -185,6 +185,16 @@ export async function trackRow(db: Kysely<DB>, trackingCode: string) {
       's.registeredAt',
       's.assignedOn',
       's.repliedOn',
+      // The dissatisfied rating of the first reply: the day re-handling began.
+      (eb) =>
+        eb
+          .selectFrom('suggestionRating as sr')
+          .select('sr.ratedOn')
+          .whereRef('sr.suggestionId', '=', 's.id')
+          .whereRef('sr.townId', '=', 's.townId')
+          .where('sr.round', '=', 1)
+          .where('sr.result', '=', 'dissatisfied')
+          .as('rehandledOn'),
       's.closedAt',
       's.published',
       's.publicAnswer',
@@ -200,6 +210,7 @@ export async function trackRow(db: Kysely<DB>, trackingCode: string) {
           registeredAt: r.registeredAt ?? null,
           assignedOn: r.assignedOn ?? null,
           repliedOn: r.repliedOn ?? null,
+          rehandledOn: r.rehandledOn ?? null,
           closedAt: r.closedAt ?? null,
           published: Number(r.published ?? 0),
           publicAnswer: r.publicAnswer ?? '',

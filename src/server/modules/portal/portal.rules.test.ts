@@ -26,6 +26,7 @@ const sug = (over: Partial<LinkedSuggestion>): LinkedSuggestion => ({
   registeredAt: null,
   assignedOn: null,
   repliedOn: null,
+  rehandledOn: null,
   closedAt: null,
   published: 0,
   publicAnswer: '',
@@ -108,7 +109,7 @@ describe('what the resident sees', () => {
       ['registered', 'accepted'],
       ['assigned', 'handling'],
       ['handling', 'handling'],
-      ['rehandling', 'handling'],
+      ['rehandling', 'rehandling'],
       ['replied', 'replied'],
       ['following', 'following'],
       ['closed', 'closed'],
@@ -117,6 +118,16 @@ describe('what the resident sees', () => {
       ['merged', 'merged'],
     ];
     for (const [state, stage] of cases) expect(stageOf({ ...base, status: 'accepted', suggestion: sug({ state }) }), state).toBe(stage);
+  });
+
+  it('a dissatisfied rating shows as handling again after the first answer, dated by the rating', () => {
+    const g = sug({ state: 'rehandling', assignedOn: '2026-03-05', repliedOn: '2026-04-01', rehandledOn: '2026-04-08' });
+    const t: Trackable = { ...base, status: 'accepted', handledAt: '2026-03-02T02:00:00.000Z', suggestion: g };
+    expect(stepsOf(t).slice(-2)).toEqual([
+      { stage: 'replied', label: '已答复', date: '2026-04-01' },
+      { stage: 'rehandling', label: '重新办理中', date: '2026-04-08' },
+    ]);
+    expect(stageOf(t)).toBe('rehandling');
   });
 
   it('steps of a closed suggestion, dated; the answer only once published', () => {

@@ -90,6 +90,7 @@ export const STAGES = [
   'not_accepted',
   'handling',
   'replied',
+  'rehandling',
   'following',
   'closed',
   'merged',
@@ -105,6 +106,7 @@ export const STAGE_LABEL: Record<Stage, string> = {
   not_accepted: '不予立案',
   handling: '办理中',
   replied: '已答复',
+  rehandling: '重新办理中',
   following: '跟踪落实中',
   closed: '已办结',
   merged: '已并入同类建议办理',
@@ -118,7 +120,7 @@ const SUGGESTION_STAGE: Record<SuggestionState, Stage> = {
   not_accepted: 'not_accepted',
   assigned: 'handling',
   handling: 'handling',
-  rehandling: 'handling',
+  rehandling: 'rehandling',
   replied: 'replied',
   following: 'following',
   closed: 'closed',
@@ -132,6 +134,8 @@ export type LinkedSuggestion = {
   registeredAt: string | null;
   assignedOn: string | null;
   repliedOn: string | null;
+  /** When the first reply was rated dissatisfied and the item went back to the office (re-handling). */
+  rehandledOn: string | null;
   closedAt: string | null;
   published: number;
   publicAnswer: string;
@@ -175,6 +179,7 @@ export function stepsOf(s: Trackable): Step[] {
   if (g.state === 'not_accepted') return [...out, ...step('not_accepted', g.registeredAt ?? s.handledAt ?? g.createdAt)];
   out.push(...step('handling', g.assignedOn));
   out.push(...step('replied', g.repliedOn));
+  if (g.state === 'rehandling') out.push(...step('rehandling', g.rehandledOn));
   if (g.state === 'following') out.push(...step('following', g.repliedOn));
   if (g.state === 'closed') out.push(...step('closed', g.closedAt));
   return out;

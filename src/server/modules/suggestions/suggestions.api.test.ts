@@ -507,6 +507,16 @@ describe('GET /suggestions: scope and filters', () => {
     expect(ids(await admin.get(`${URL}?villageId=${village.id}&q=${encodeURIComponent('硬化')}`))).toEqual([v.id]);
   });
 
+  it('sponsorRole: lead or co of the given deputy, or for a deputy of themselves', async () => {
+    const s = await create(admin, { title: '联名建议测试', coSponsorIds: [deputy2.id] });
+    expect(ids(await admin.get(`${URL}?deputyId=${deputy2.id}&sponsorRole=co&pageSize=200`))).toContain(s.id);
+    expect(ids(await admin.get(`${URL}?deputyId=${deputy2.id}&sponsorRole=lead&pageSize=200`))).not.toContain(s.id);
+    // The deputy of the test world leads it: their own lead items include it, their co items do not.
+    expect(ids(await deputy.get(`${URL}?sponsorRole=lead&pageSize=200`))).toContain(s.id);
+    expect(ids(await deputy.get(`${URL}?sponsorRole=co&pageSize=200`))).not.toContain(s.id);
+    expect((await admin.get(`${URL}?sponsorRole=chair`)).statusCode).toBe(400);
+  });
+
   it('due=overdue|soon|open, key, pending, mine; sort=due puts items without a due date last', async () => {
     expect(ids(await admin.get(`${URL}?due=overdue`))).toEqual([overdue.id]);
     expect(ids(await admin.get(`${URL}?due=soon`))).toEqual([soon.id]);

@@ -40,6 +40,7 @@ export type ListFilter = {
   sourceType?: string;
   unitId?: string;
   deputyId?: string;
+  sponsorRole?: SponsorRole;
   villageId?: string;
   year?: number;
   sessionId?: string;
@@ -75,7 +76,8 @@ export async function listSuggestions(db: Kysely<DB>, townId: string, f: ListFil
   }
   if (f.deputyId) {
     const deputyId = f.deputyId;
-    base = base.where((eb) => sponsoredBy(eb, townId, deputyId));
+    const role = f.sponsorRole;
+    base = base.where((eb) => sponsoredBy(eb, townId, deputyId, role));
   }
   if (f.pending) base = f.pending === 'any' ? base.where('s.pending', 'is not', null) : base.where('s.pending', '=', f.pending);
   if (f.due) {

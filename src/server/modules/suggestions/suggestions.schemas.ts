@@ -75,6 +75,8 @@ export const SuggestionQuery = PageQuery.extend({
   sourceType: z.enum(SOURCE_TYPES).optional(),
   unitId: IdField.optional(),
   deputyId: IdField.optional(),
+  /** With deputyId (or, for a deputy, themselves): only items where that deputy is the lead / a co-sponsor. */
+  sponsorRole: z.enum(['lead', 'co']).optional(),
   villageId: IdField.optional(),
   year: YearQuery.optional(),
   sessionId: IdField.optional(),

@@ -1,5 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AnyEb } from '../../db/sql-helpers.ts';
+import type { SponsorRole } from '../../db/tables/suggestions.ts';
 import type { Principal } from '../../http/principal.ts';
 
 /*
@@ -15,15 +16,15 @@ import type { Principal } from '../../http/principal.ts';
 
 const NOTHING = sql<SqlBool>`1 = 0`;
 
-export function sponsoredBy(eb: AnyEb, townId: string, deputyId: string): Expression<SqlBool> {
-  return eb.exists(
-    eb
-      .selectFrom('suggestionSponsor as sp')
-      .select('sp.suggestionId')
-      .whereRef('sp.suggestionId', '=', 's.id')
-      .where('sp.townId', '=', townId)
-      .where('sp.deputyId', '=', deputyId),
-  );
+export function sponsoredBy(eb: AnyEb, townId: string, deputyId: string, role?: SponsorRole): Expression<SqlBool> {
+  let sub = eb
+    .selectFrom('suggestionSponsor as sp')
+    .select('sp.suggestionId')
+    .whereRef('sp.suggestionId', '=', 's.id')
+    .where('sp.townId', '=', townId)
+    .where('sp.deputyId', '=', deputyId);
+  if (role) sub = sub.where('sp.role', '=', role);
+  return eb.exists(sub);
 }
 
 export function heldByUnit(eb: AnyEb, townId: string, unitId: string): Expression<SqlBool> {

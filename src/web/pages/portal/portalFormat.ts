@@ -32,6 +32,7 @@ export const STAGE_TONE: Record<Stage, Tone> = {
   following: 'warn',
   answered: 'good',
   replied: 'good',
+  rehandling: 'warn',
   closed: 'good',
   merged: 'dim',
   ended: 'dim',

@@ -7,7 +7,7 @@ import { useT } from '../../i18n/index.tsx';
 import { OFFICE_OPEN_STATES } from './suggestionFormat.ts';
 
 /*
- * Cards for the home page: a deputy sees the suggestions waiting for their rating, a handling office
+ * Cards for the home page: a deputy sees the suggestions waiting for their rating (only the lead rates), a handling office
  * what it holds and how much of it is late. Counts only (pageSize 1); the lists are a link away.
  */
 
@@ -16,7 +16,7 @@ const title = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</
 export function MySuggestionsCard() {
   const t = useT();
   const all = useQuery({ queryKey: ['suggestions', 'home', 'mine'], queryFn: () => suggestionsApi.list({ pageSize: 1 }) });
-  const waiting = useQuery({ queryKey: ['suggestions', 'home', 'replied'], queryFn: () => suggestionsApi.list({ state: 'replied', pageSize: 1 }) });
+  const waiting = useQuery({ queryKey: ['suggestions', 'home', 'replied', 'lead'], queryFn: () => suggestionsApi.list({ state: 'replied', sponsorRole: 'lead', pageSize: 1 }) });
   const total = all.data?.total ?? 0;
   if (!total) return null;
   const n = waiting.data?.total ?? 0;
