@@ -28,9 +28,18 @@ async function settled(p: Page): Promise<void> {
 
 async function pick(p: Page, label: string, option: string, within = p.locator('body')): Promise<void> {
   await within.getByLabel(label, { exact: true }).click();
-  await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  // The dropdown closes with an animation; on a loaded machine it can still cover the next button.
-  await p.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  // Under load a click during the opening animation can miss the option and leave the list open: try
+  // again (a second click on the chosen option of a single select keeps that choice).
+  for (let attempt = 0; ; attempt++) {
+    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    // The dropdown closes with an animation; on a loaded machine it can still cover the next button.
+    try {
+      await p.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden', timeout: 8_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+    }
+  }
 }
 
 beforeAll(async () => {

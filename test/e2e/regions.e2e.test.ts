@@ -251,7 +251,7 @@ describe('presidium in the browser', () => {
     await d.getByRole('radio', { name: '成员' }).check();
     await save(d);
     const xRow = main.getByRole('row').filter({ has: page.getByRole('link', { name: x.name, exact: true }) });
-    await xRow.waitFor({ timeout: 15_000 });
+    await xRow.waitFor({ timeout: 30_000 });
     expect(await xRow.textContent()).toContain('成员');
 
     // Give X the two deputies the holder keeps: the server refuses, and the dialog says why.
