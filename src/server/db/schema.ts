@@ -7,6 +7,7 @@ import type { SuggestionTables } from './tables/suggestions.ts';
 import type { ReceptionTables } from './tables/receptions.ts';
 import type { NotificationTables } from './tables/notifications.ts';
 import type { PortalTables } from './tables/portal.ts';
+import type { SessionTables } from './tables/sessions.ts';
 
 /*
  * Table types, camelCase (the CamelCasePlugin maps them to snake_case columns).
@@ -363,7 +364,7 @@ export interface StoredFileTable {
 }
 
 /** Every table. Areas added after the activities keep their table types in ./tables/<area>.ts. */
-export interface DB extends PresidiumMeetingTables, DocumentTables, ResearchTables, ActivityFileTables, SuggestionTables, ReceptionTables, NotificationTables, PortalTables {
+export interface DB extends PresidiumMeetingTables, DocumentTables, ResearchTables, ActivityFileTables, SuggestionTables, ReceptionTables, NotificationTables, PortalTables, SessionTables {
   storedFile: StoredFileTable;
   county: CountyTable;
   town: TownTable;

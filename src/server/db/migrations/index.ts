@@ -13,6 +13,7 @@ import * as m20261128_0130 from './20261128_0130_receptions.ts';
 import * as m20261128_0140 from './20261128_0140_notifications.ts';
 import * as m20261128_0150 from './20261128_0150_portal.ts';
 import * as m20261128_0160 from './20261128_0160_search.ts';
+import * as m20261207_0170 from './20261207_0170_sessions.ts';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0140_notifications': m20261128_0140,
   '20261128_0150_portal': m20261128_0150,
   '20261128_0160_search': m20261128_0160,
+  '20261207_0170_sessions': m20261207_0170,
 };

@@ -1,0 +1,6 @@
+import type { SessionTabProps } from './tabProps.ts';
+
+/** Placeholder until this tab is built. */
+export default function ElectionsTab(_props: SessionTabProps) {
+  return null;
+}
