@@ -13,6 +13,7 @@ import { BAISHA_RECORDS } from './demo.records.baisha.ts';
 import { QINGSHI_RECORDS } from './demo.records.qingshi.ts';
 import { buildRecords } from './demo.records.ts';
 import { buildReceptions } from './demo.receptions.ts';
+import { buildSessions } from './demo.sessions.ts';
 import { buildSuggestions } from './demo.suggestions.ts';
 import type { TownRecordsPlan } from './demo.records.types.ts';
 import { BAISHA, DEMO_COUNTY, type Occupation, QINGSHI, type TownPlan } from './demo.towns.ts';
@@ -41,6 +42,8 @@ const recordsRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x27d4eb2f) + tow
 const receptionsRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x5bd1e995) + townIndex * 0x1b873593);
 /** Suggestions too: they come after the receptions they are made from, and draw from a generator of their own. */
 const suggestionsRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x68e31da4) + townIndex * 0x7feb352d);
+/** The congress sessions draw from a generator of their own per town, after the suggestions. */
+const sessionsRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x3c6ef372) + townIndex * 0x2545f491);
 
 export type DemoAccount = { townCode: string; role: UserRecord['role']; username: string; note: string };
 export type DemoCounty = { documents: WorkbookDocument[]; accounts: DemoAccount[] };
@@ -385,6 +388,7 @@ export function buildDemoCounty(passwordHash?: string, asOf: Date = new Date()):
     Object.assign(town.doc, buildRecords(town.doc, DEMO_YEARS[plan.code], DEMO_RECORDS[plan.code], recordsRng(i), asOf));
     town.doc.receptions = buildReceptions(town.doc, receptionsRng(i));
     Object.assign(town.doc, buildSuggestions(town.doc, suggestionsRng(i), asOf));
+    Object.assign(town.doc, buildSessions(town.doc, sessionsRng(i)));
     if (passwordHash) for (const u of town.doc.users ?? []) u.passwordHash = passwordHash;
     documents.push(canonicalWorkbook(town.doc));
     accounts.push(...town.accounts);

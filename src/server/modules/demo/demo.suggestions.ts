@@ -543,7 +543,7 @@ export function buildSuggestions(doc: WorkbookDocument, rng: Rng, asOf: Date): P
       sourceType: d.sourceType,
       source: d.source,
       village: d.village,
-      sessionId: null,
+      session: null,
       state: 'draft',
       pending: null,
       round: 1,

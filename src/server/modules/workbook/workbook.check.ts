@@ -22,6 +22,12 @@ const KIND_NOUN: Record<KeyKind, string> = {
   suggestion_settings: '建议办理设置',
   holiday: '节假日',
   suggestion: '建议',
+  session: '人代会会议',
+  session_roll: '应到代表',
+  session_item: '会议议程',
+  motion: '议案',
+  session_vote: '表决',
+  election: '选举',
 };
 
 /** Collects reference and uniqueness problems with the JSON path of each. */

@@ -36,7 +36,13 @@ describe('docs/workbook.schema.json', () => {
       'receptions',
       'suggestionSettings',
       'holidays',
+      'sessions',
+      'sessionRoll',
+      'sessionItems',
       'suggestions',
+      'motions',
+      'sessionVotes',
+      'elections',
     ]);
     expect(schema.properties.activities.items.required).toContain('invitations');
     expect(schema.properties.deputies.items.required).toContain('idNumber');

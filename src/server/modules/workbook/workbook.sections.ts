@@ -1,3 +1,11 @@
+import {
+  electionsSection,
+  motionsSection,
+  sessionItemsSection,
+  sessionRollSection,
+  sessionVotesSection,
+  sessionsSection,
+} from '../sessions/sessions.workbook.ts';
 import { activitiesSection } from './sections/activities.section.ts';
 import { activityKindsSection } from './sections/activity-kinds.section.ts';
 import { activitySeriesSection } from './sections/activity-series.section.ts';
@@ -43,5 +51,12 @@ export const SECTIONS = [
   receptionsSection,
   suggestionSettingsSection,
   holidaysSection,
+  // Sessions before suggestions (a suggestion names the session it was raised at); motions after them.
+  sessionsSection,
+  sessionRollSection,
+  sessionItemsSection,
   suggestionsSection,
+  motionsSection,
+  sessionVotesSection,
+  electionsSection,
 ] as const;

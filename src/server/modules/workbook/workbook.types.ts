@@ -25,7 +25,13 @@ export type KeyKind =
   | 'reception'
   | 'suggestion_settings'
   | 'holiday'
-  | 'suggestion';
+  | 'suggestion'
+  | 'session'
+  | 'session_roll'
+  | 'session_item'
+  | 'motion'
+  | 'session_vote'
+  | 'election';
 
 /**
  * External key -> internal id, per kind: filled from the database before the import, then by each

@@ -54,7 +54,7 @@ export const SuggestionRecord = z
     sourceType: z.enum(['deputy', 'reception', 'visit', 'portal', 'session', 'inspection']),
     source: Source,
     village: Key.nullable().meta({ description: '村（社区）编码' }),
-    sessionId: Text(64).nullable().meta({ description: '提出时的会议（届次会议）标识' }),
+    session: Key.nullable().meta({ description: '提出时的人代会会议编码（S001…）；不是在会议期间提出时为 null' }),
     state: z.enum(STATES),
     pending: z.enum(['return', 'extension']).nullable(),
     round: z.number().int().min(1).max(2),
@@ -249,6 +249,7 @@ export const suggestionsSection = defineSection<'suggestions', SuggestionRecord>
       db
         .selectFrom('suggestion as s')
         .leftJoin('village as v', 'v.id', 's.villageId')
+        .leftJoin('congressSession as cs', 'cs.id', 's.sessionId')
         .leftJoin('suggestion as m', 'm.id', 's.mergedIntoId')
         .leftJoin('appUser as u', 'u.id', 's.createdBy')
         .leftJoin('receptionMatter as rm', (j) => j.onRef('rm.id', '=', 's.sourceId').on('s.sourceType', '=', 'reception'))
@@ -258,6 +259,7 @@ export const suggestionsSection = defineSection<'suggestions', SuggestionRecord>
         .selectAll('s')
         .select([
           'v.code as villageCode',
+          'cs.code as sessionCode',
           'm.code as mergedCode',
           'u.username as createdByName',
           'rc.code as receptionCode',
@@ -419,7 +421,7 @@ export const suggestionsSection = defineSection<'suggestions', SuggestionRecord>
           sourceType: r.sourceType,
           source,
           village: r.villageCode ?? null,
-          sessionId: r.sessionId,
+          session: r.sessionCode ?? null,
           state: r.state,
           pending: r.pending,
           round: r.round,
@@ -466,6 +468,7 @@ export const suggestionsSection = defineSection<'suggestions', SuggestionRecord>
     data.forEach((s, i) => {
       const at = `suggestions[${i}]`;
       out.ref(cx.known, 'village', s.village, `${at}.village`);
+      out.ref(cx.known, 'session', s.session, `${at}.session`);
       out.ref(cx.known, 'user', s.createdBy, `${at}.createdBy`);
       out.ref(cx.known, 'suggestion', s.mergedInto, `${at}.mergedInto`);
       if (s.source?.type === 'reception') {
@@ -542,7 +545,7 @@ export const suggestionsSection = defineSection<'suggestions', SuggestionRecord>
       sourceId: sourceId(r),
       category: r.category,
       villageId: keys.idOrNull('village', r.village),
-      sessionId: r.sessionId,
+      sessionId: keys.idOrNull('session', r.session),
       state: r.state,
       pending: r.pending,
       round: r.round,
