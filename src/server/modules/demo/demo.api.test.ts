@@ -13,17 +13,14 @@ import { DEMO_PASSWORD, type DemoLogin, seedDemo, seedDemoIfEmpty } from './demo
 let database: Database;
 let app: FastifyInstance;
 let logins: DemoLogin[] | null;
-let seedMs = 0;
 // The seed decides what has already happened by the clock (as `renda serve` does on first start).
 let seededAt: Date;
 
 beforeAll(async () => {
   database = await freshDatabase();
   app = await buildApp({ db: database.db, engine: database.engine, config: { ...loadConfig({}), webDist: '/nonexistent' } });
-  const t0 = Date.now();
   seededAt = new Date();
   logins = await seedDemoIfEmpty(database.db, seededAt);
-  seedMs = Date.now() - t0;
 });
 afterAll(async () => {
   await app.close();
@@ -55,10 +52,10 @@ async function count(table: Counted) {
 }
 
 describe('demo data', () => {
-  it('loads the demo county into an empty database, quickly', async () => {
+  // How long seeding takes is not asserted here (speed is measured by `npm run bench`, not by timed tests).
+  it('loads the demo county into an empty database', async () => {
     expect(logins?.map((l) => l.username)).toEqual(['county', 'admin', 'liaison', 'deputy', 'handler', 'admin2']);
     expect(logins?.every((l) => l.password === DEMO_PASSWORD && l.note.length > 0)).toBe(true);
-    expect(seedMs).toBeLessThan(5000);
     const towns = await database.db
       .selectFrom('town')
       .innerJoin('county', 'county.id', 'town.countyId')
