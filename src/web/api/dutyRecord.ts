@@ -54,7 +54,32 @@ export type SuggestionDutyEntry = {
   grade: string | null;
   rating: Rating | null;
 };
-export type DutyEntry = ActivityDutyEntry | DocumentDutyEntry | ResearchDutyEntry | ReceptionDutyEntry | SuggestionDutyEntry;
+/** A congress session (人代会) on the deputy's roll, dated by its start; status is the roll mark. */
+export type SessionDutyEntry = {
+  source: 'session';
+  id: string;
+  code: string;
+  date: string;
+  title: string;
+  shortName: string;
+  startDate: string;
+  endDate: string;
+  status: 'expected' | 'present' | 'late' | 'on_leave' | 'absent';
+  leaveReason: string;
+};
+/** A motion (议案) the deputy sponsored, dated by its submission. */
+export type MotionDutyEntry = {
+  source: 'motion';
+  id: string;
+  code: string;
+  date: string;
+  title: string;
+  number: number;
+  role: 'lead' | 'co';
+  status: 'submitted' | 'on_agenda' | 'to_suggestion' | 'not_accepted' | 'withdrawn' | 'passed' | 'failed';
+  session: { id: string; shortName: string };
+};
+export type DutyEntry = ActivityDutyEntry | DocumentDutyEntry | ResearchDutyEntry | ReceptionDutyEntry | SuggestionDutyEntry | SessionDutyEntry | MotionDutyEntry;
 
 export type DutyRecord = {
   year: number;
@@ -76,6 +101,8 @@ export type DutyRecord = {
     documentsRead: number;
     receptions: { onDuty: number; matters: number; visitors: number };
     suggestions: { lead: number; co: number; replied: number; satisfied: number };
+    sessions: { attended: number; onLeave: number; absent: number };
+    motions: { lead: number; co: number };
     research: { topics: number; lead: number; reported: number; byGrade: Record<ResearchGrade, number> };
   };
   trainingTopics: { id: string; title: string; date: string }[];

@@ -92,6 +92,8 @@ export type SuggestionItem = {
   leadDeputy: Ref | null;
   sponsorCount: number;
   village: Ref | null;
+  /** The congress session it was raised at (人代会期间). */
+  session: { id: string; shortName: string } | null;
   leadUnit: Ref | null;
   coUnits: Ref[];
   assignedOn: string | null;
@@ -178,7 +180,8 @@ export type SuggestionInput = {
   proposal?: string;
   category: string;
   villageId?: string;
-  sessionId?: string;
+  /** A session of the town; null clears it on PUT. */
+  sessionId?: string | null;
   sourceType: SourceType;
   sourceId?: string;
   leadDeputyId?: string;

@@ -100,7 +100,40 @@ const SuggestionEntry = z.object({
   grade: z.string().nullable(),
   rating: z.enum(['satisfied', 'basically', 'dissatisfied']).nullable(),
 });
-export const DutyEntry = z.discriminatedUnion('source', [ActivityEntry, DocumentEntry, ResearchEntry, ReceptionEntry, SuggestionEntry]);
+/** A congress session (人代会) the deputy was on the roll of, dated by its start; status is the roll mark. */
+const SessionEntry = z.object({
+  source: z.literal('session'),
+  id: z.string(),
+  code: z.string(),
+  date: z.string(),
+  title: z.string(),
+  shortName: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  status: z.enum(['expected', 'present', 'late', 'on_leave', 'absent']),
+  leaveReason: z.string(),
+});
+/** A motion (议案) the deputy sponsored at a session, dated by its submission. */
+const MotionEntry = z.object({
+  source: z.literal('motion'),
+  id: z.string(),
+  code: z.string(),
+  date: z.string(),
+  title: z.string(),
+  number: z.number().int(),
+  role: z.enum(['lead', 'co']),
+  status: z.enum(['submitted', 'on_agenda', 'to_suggestion', 'not_accepted', 'withdrawn', 'passed', 'failed']),
+  session: z.object({ id: z.string(), shortName: z.string() }),
+});
+export const DutyEntry = z.discriminatedUnion('source', [
+  ActivityEntry,
+  DocumentEntry,
+  ResearchEntry,
+  ReceptionEntry,
+  SuggestionEntry,
+  SessionEntry,
+  MotionEntry,
+]);
 
 export const DutyRecordOut = z.object({
   year: z.number().int(),
@@ -143,6 +176,10 @@ export const DutyRecordOut = z.object({
     receptions: z.object({ onDuty: z.number().int(), matters: z.number().int(), visitors: z.number().int() }),
     /** Suggestions submitted in the year that the deputy led or joined; of them, answered and rated satisfied. */
     suggestions: z.object({ lead: z.number().int(), co: z.number().int(), replied: z.number().int(), satisfied: z.number().int() }),
+    /** Sessions of the year on the deputy's roll: attended (present or late), on leave, absent without leave. */
+    sessions: z.object({ attended: z.number().int(), onLeave: z.number().int(), absent: z.number().int() }),
+    /** Motions submitted in the year that the deputy led or co-sponsored. */
+    motions: z.object({ lead: z.number().int(), co: z.number().int() }),
     research: z.object({
       /** Topics the deputy worked on in the year, as lead or member. */
       topics: z.number().int(),

@@ -9,6 +9,7 @@ import { RESEARCH_GRADES } from '../research/research.rules.ts';
 import { researchDutyEntries } from '../research/research.duty.ts';
 import { receptionDutyEntries } from '../receptions/receptions.duty.ts';
 import { suggestionDutyEntries } from '../suggestions/suggestions.duty.ts';
+import { sessionDutyEntries, sessionDutyTotals } from '../sessions/sessions.duty.ts';
 import { activityEntries, findDeputyInfo, groupsOfDeputy, presidiumSeats } from './duty-record.repo.ts';
 import { type EntryStatus, attended, chinaMonthOf, entryStatus, periodCounts, yearRange } from './duty-record.rules.ts';
 import type { DutyRecordQuery } from './duty-record.schemas.ts';
@@ -28,7 +29,7 @@ export async function dutyRecord(ctx: Ctx, deputyId: string, q: z.infer<typeof D
 
   const year = q.year ? Number(q.year) : Number(chinaDateOf(now.toISOString()).slice(0, 4));
   const range = yearRange(year);
-  const [groups, seats, rows, reads, topics, onDuty, raised] = await Promise.all([
+  const [groups, seats, rows, reads, topics, onDuty, raised, congress] = await Promise.all([
     groupsOfDeputy(ctx.db, townId, deputyId),
     presidiumSeats(ctx.db, townId, deputyId, `${year}-01-01`, `${year}-12-31`),
     activityEntries(ctx.db, townId, deputyId, range),
@@ -36,6 +37,7 @@ export async function dutyRecord(ctx: Ctx, deputyId: string, q: z.infer<typeof D
     researchDutyEntries(ctx.db, townId, deputyId, range),
     receptionDutyEntries(ctx.db, townId, deputyId, range),
     suggestionDutyEntries(ctx.db, townId, deputyId, range),
+    sessionDutyEntries(ctx.db, townId, deputyId, year),
   ]);
 
   const entries = rows.map((r) => ({
@@ -68,8 +70,9 @@ export async function dutyRecord(ctx: Ctx, deputyId: string, q: z.infer<typeof D
     const res = research.filter((e) => Number(e.date.slice(5, 7)) === month);
     const recs = onDuty.filter((e) => Number(e.date.slice(5, 7)) === month);
     const sugs = suggestions.filter((e) => Number(e.date.slice(5, 7)) === month);
+    const cong = [...congress.sessions, ...congress.motions].filter((e) => Number(e.date.slice(5, 7)) === month);
     // Within a month, by date; on one day activities first, then reading, then research.
-    const all = [...acts, ...docs, ...res, ...recs, ...sugs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const all = [...acts, ...docs, ...res, ...recs, ...sugs, ...cong].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     return { month, entries: all, counts: { activities: periodCounts(acts.map((e) => e.status)), documentsRead: docs.length, research: res.length } };
   });
   // Grades count in the year of the report they grade.
@@ -113,6 +116,7 @@ export async function dutyRecord(ctx: Ctx, deputyId: string, q: z.infer<typeof D
         replied: raised.filter((r) => r.replied).length,
         satisfied: raised.filter((r) => r.rating === 'satisfied').length,
       },
+      ...sessionDutyTotals(congress),
       research: {
         topics: research.length,
         lead: research.filter((r) => r.role === 'lead').length,

@@ -16,6 +16,10 @@ import { AttendanceTag } from '../activities/ActivityStatusTag.tsx';
 import { pct } from '../activities/activityFormat.ts';
 import { PrintStyles } from './PrintStyles.tsx';
 import { RatingPill, StatePill } from '../suggestions/SuggestionTags.tsx';
+import type { Tone } from '../../components/Pill.tsx';
+
+const ROLL_TONE: Record<string, Tone> = { present: 'good', late: 'warn', on_leave: 'info', absent: 'bad', expected: 'dim' };
+const MOTION_TONE: Record<string, Tone> = { passed: 'good', failed: 'bad', not_accepted: 'dim', withdrawn: 'dim' };
 
 /** 履职档案: a deputy's year, month by month; /my/duty-record for the deputy, /deputies/:id/duty-record for staff. */
 export default function DutyRecordPage() {
@@ -42,6 +46,8 @@ export default function DutyRecordPage() {
   // On a phone the kind is left out and the date shortened so the status stays in view without scrolling.
   // Each entry names what it is: an activity by its kind, a document by its category, a topic as research.
   const kindOf = (e: DutyEntry) =>
+    e.source === 'session' ? `${t('sessionStats.duty.session')} · ${e.shortName}` :
+    e.source === 'motion' ? `${t('sessionStats.duty.motion')} · ${e.session.shortName} · ${t(`sessionStats.duty.role.${e.role}`)}` :
     e.source === 'suggestion' ? `${t('suggestion.duty.kind')} · ${e.code} · ${t(`suggestion.${e.role}`)}${e.grade ? ` · ${e.grade}` : ''}` :
     e.source === 'reception' ? `${t('reception.duty.kind')} · ${t('reception.duty.counts', { matters: e.matterCount, visitors: e.visitorCount })}` :
     e.source === 'activity' ? e.kindName : e.source === 'document' ? `${t('dutyRecord.sourceDocument')} · ${t(`document.category.${e.category}`)}` : `${t('dutyRecord.sourceResearch')} · ${t(`research.role.${e.role}`)}`;
@@ -49,6 +55,8 @@ export default function DutyRecordPage() {
     if (e.source === 'activity') return <AttendanceTag status={e.status} />;
     if (e.source === 'document') return <Pill tone="good">{t('dutyRecord.read')}</Pill>;
     if (e.source === 'reception') return <Pill tone="good">{t('reception.duty.done')}</Pill>;
+    if (e.source === 'session') return <Pill tone={ROLL_TONE[e.status] ?? 'info'}>{t(`sessionStats.duty.roll.${e.status}`)}</Pill>;
+    if (e.source === 'motion') return <Pill tone={MOTION_TONE[e.status] ?? 'info'}>{t(`sessionStats.motionStatus.${e.status}`)}</Pill>;
     if (e.source === 'suggestion') return e.rating ? <RatingPill rating={e.rating} /> : <StatePill state={e.state} />;
     return e.grade ? <Pill tone={e.grade === 'fail' ? 'bad' : 'good'}>{t(`research.grade.${e.grade}`)}</Pill> : <Pill tone="info">{t(`research.status.${e.status}`)}</Pill>;
   };
@@ -128,6 +136,11 @@ export default function DutyRecordPage() {
             <Statistic title={t('suggestion.duty.co')} value={r.totals.suggestions.co} />
             <Statistic title={t('suggestion.duty.replied')} value={r.totals.suggestions.replied} />
             <Statistic title={t('suggestion.duty.satisfied')} value={r.totals.suggestions.satisfied} />
+            <Statistic title={t('sessionStats.duty.attended')} value={r.totals.sessions.attended} />
+            <Statistic title={t('sessionStats.duty.onLeave')} value={r.totals.sessions.onLeave} />
+            <Statistic title={t('sessionStats.duty.absent')} value={r.totals.sessions.absent} />
+            <Statistic title={t('sessionStats.duty.motionLead')} value={r.totals.motions.lead} />
+            <Statistic title={t('sessionStats.duty.motionCo')} value={r.totals.motions.co} />
           </Space>
         </Card>
         {months.length === 0 && <Empty description={t('dutyRecord.empty')} />}

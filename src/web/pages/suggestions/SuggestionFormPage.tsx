@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { STAFF } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
+import { sessionStatsApi } from '../../api/sessionStats.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import {
   DEPUTY_SOURCE_TYPES,
@@ -36,11 +37,26 @@ type Values = {
   category?: string;
   villageId?: string;
   sourceType: SourceType;
+  /** The congress session, when the source is 人代会期间. */
+  sessionId?: string | null;
   leadDeputyId?: string | null;
   coSponsors: KnownDeputy[];
   files: Attached[];
 };
-const FIELDS = ['kind', 'title', 'content', 'grounds', 'proposal', 'category', 'villageId', 'sourceType', 'leadDeputyId', 'coSponsors', 'files'] as const;
+const FIELDS = [
+  'kind',
+  'title',
+  'content',
+  'grounds',
+  'proposal',
+  'category',
+  'villageId',
+  'sourceType',
+  'sessionId',
+  'leadDeputyId',
+  'coSponsors',
+  'files',
+] as const;
 // The server names a few fields differently from this form.
 const RENAME = { coSponsorIds: 'coSponsors', fileIds: 'files', sourceId: 'sourceType' };
 
@@ -78,6 +94,7 @@ function valuesOf(s: Suggestion): Values {
     category: s.category,
     villageId: s.village?.id,
     sourceType: s.sourceType,
+    sessionId: s.sessionId,
     leadDeputyId: lead?.deputyId ?? null,
     coSponsors: s.sponsors.filter((p) => p.role === 'co').map((p) => ({ id: p.deputyId, name: p.name })),
     files: s.files.map((f) => ({ id: f.id, name: f.name, size: f.size })),
@@ -118,6 +135,7 @@ function SuggestionForm({ editing }: { editing?: Suggestion }) {
         category: prefill.category,
         villageId: prefill.villageId,
         sourceType: prefill.sourceType ?? 'deputy',
+        sessionId: prefill.sessionId ?? null,
         leadDeputyId: null,
         coSponsors: [],
         files: [],
@@ -132,6 +150,13 @@ function SuggestionForm({ editing }: { editing?: Suggestion }) {
     enabled: isStaff && dq.length >= 4,
     staleTime: 60_000,
     retry: false,
+  });
+  // The town's congress sessions for the 会议 field (shown when the source is 人代会期间).
+  const sessions = useQuery({
+    queryKey: ['sessions', 'options'],
+    queryFn: () => sessionStatsApi.options(),
+    enabled: sourceType === 'session',
+    staleTime: 60_000,
   });
 
   async function save(submit: boolean) {
@@ -151,6 +176,8 @@ function SuggestionForm({ editing }: { editing?: Suggestion }) {
       category: v.category ?? '',
       villageId: v.villageId ?? undefined,
       sourceType: v.sourceType,
+      // A session only goes with the source 人代会期间; another source clears it.
+      sessionId: v.sourceType === 'session' ? (v.sessionId ?? null) : null,
       ...(sourceId ? { sourceId } : {}),
       ...(isDeputy ? {} : { leadDeputyId: v.leadDeputyId ?? undefined }),
       coSponsorIds: v.coSponsors.map((d) => d.id),
@@ -253,6 +280,19 @@ function SuggestionForm({ editing }: { editing?: Suggestion }) {
             <Form.Item name="sourceType" label={t('suggestion.source')} rules={[{ required: true }]} style={{ minWidth: 180 }}>
               <Select options={sourceOptions} disabled={sourceLocked} />
             </Form.Item>
+            {sourceType === 'session' && (
+              <Form.Item name="sessionId" label={t('sessionStats.form.session')} extra={t('sessionStats.form.sessionHint')} style={{ minWidth: 260 }}>
+                <Select
+                  allowClear
+                  placeholder={t('sessionStats.form.sessionPlaceholder')}
+                  loading={sessions.isFetching}
+                  options={(sessions.data?.items ?? []).map((s) => ({
+                    value: s.id,
+                    label: `${s.name}（${s.startDate}，${t(`sessionStats.form.status.${s.status}`)}）`,
+                  }))}
+                />
+              </Form.Item>
+            )}
           </div>
           <Form.Item name="villageId" label={t('suggestion.edit.village')}>
             <OneVillage />

@@ -75,6 +75,14 @@ export function FactsSection({ s, grades }: { s: Suggestion; grades: readonly Gr
               )}
             </>
           )}
+          {s.session && (
+            <>
+              {' · '}
+              <Link to={`/sessions/${s.session.id}`} style={UNDERLINE}>
+                {s.session.shortName}
+              </Link>
+            </>
+          )}
         </>
       ),
     },

@@ -108,6 +108,8 @@ export type Prefill = {
   content?: string;
   category?: string;
   villageId?: string;
+  /** The congress session (with sourceType=session), from the session page's 建议 tab. */
+  sessionId?: string;
 };
 
 /**
@@ -131,6 +133,8 @@ export function parsePrefill(sp: URLSearchParams, titleMax = 200): Prefill {
   if (category) out.category = category;
   const villageId = sp.get('villageId')?.trim();
   if (villageId) out.villageId = villageId;
+  const sessionId = sp.get('sessionId')?.trim();
+  if (sessionId) out.sessionId = sessionId;
   return out;
 }
 
