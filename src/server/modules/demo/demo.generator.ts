@@ -42,7 +42,11 @@ const recordsRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x27d4eb2f) + tow
 const receptionsRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x5bd1e995) + townIndex * 0x1b873593);
 /** Suggestions too: they come after the receptions they are made from, and draw from a generator of their own. */
 const suggestionsRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x68e31da4) + townIndex * 0x7feb352d);
-/** The congress sessions draw from a generator of their own per town, after the suggestions. */
+/**
+ * The congress sessions draw from a generator of their own per town. They are built before the
+ * suggestions (which read the session, its roll and the motion handled as a suggestion); they read no
+ * suggestion, so the order changes none of their draws.
+ */
 const sessionsRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x3c6ef372) + townIndex * 0x2545f491);
 
 export type DemoAccount = { townCode: string; role: UserRecord['role']; username: string; note: string };
@@ -387,8 +391,9 @@ export function buildDemoCounty(passwordHash?: string, asOf: Date = new Date()):
     Object.assign(town.doc, buildActivities(town.doc, DEMO_YEARS[plan.code], activityRng(i), asOf));
     Object.assign(town.doc, buildRecords(town.doc, DEMO_YEARS[plan.code], DEMO_RECORDS[plan.code], recordsRng(i), asOf));
     town.doc.receptions = buildReceptions(town.doc, receptionsRng(i));
-    Object.assign(town.doc, buildSuggestions(town.doc, suggestionsRng(i), asOf));
     Object.assign(town.doc, buildSessions(town.doc, sessionsRng(i)));
+    // The suggestions, some raised at the session; the motion handled as a suggestion comes back linked to its item.
+    Object.assign(town.doc, buildSuggestions(town.doc, suggestionsRng(i), asOf));
     if (passwordHash) for (const u of town.doc.users ?? []) u.passwordHash = passwordHash;
     documents.push(canonicalWorkbook(town.doc));
     accounts.push(...town.accounts);

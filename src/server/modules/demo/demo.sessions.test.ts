@@ -107,6 +107,37 @@ describe('demo sessions', () => {
     }
   });
 
+  it('about a quarter of the suggestions were raised at the closed session, on its days, by deputies on its roll; the motion handled as a suggestion names its item', () => {
+    for (const doc of docs) {
+      const s = doc.sessions.find((x) => x.status === 'closed') as SessionRecord;
+      const onRoll = new Set(doc.sessionRoll.filter((r) => r.session === s.code && (r.status === 'present' || r.status === 'late')).map((r) => r.deputy));
+      const items = doc.suggestions ?? [];
+      const raised = items.filter((x) => x.session === s.code);
+      expect(raised.length).toBeGreaterThan(0);
+      expect(raised.length / items.length).toBeGreaterThanOrEqual(0.2);
+      expect(raised.length / items.length).toBeLessThanOrEqual(0.3);
+      expect(items.filter((x) => x.sourceType === 'session')).toEqual(raised);
+      for (const x of raised) {
+        const submitted = new Date(Date.parse(x.submittedAt as string) + 8 * 3_600_000).toISOString().slice(0, 10);
+        expect(submitted >= s.startDate && submitted <= s.endDate, `${x.code} ${submitted}`).toBe(true);
+        expect(
+          x.sponsors.filter((p) => p.role === 'lead'),
+          x.code,
+        ).toHaveLength(1);
+        for (const p of x.sponsors) expect(onRoll.has(p.deputy), `${x.code} ${p.deputy}`).toBe(true);
+      }
+      const motion = doc.motions.find((m) => m.status === 'to_suggestion') as MotionRecord;
+      const item = items.find((x) => x.code === motion.suggestion);
+      expect(item?.sourceType).toBe('session');
+      expect(item?.session).toBe(motion.session);
+      expect(item?.title).toBe(motion.subject);
+      expect(item?.sponsors.map((p) => `${p.deputy}/${p.role}`).sort()).toEqual(motion.sponsors.map((p) => `${p.deputy}/${p.role}`).sort());
+      expect(item?.events[0]?.at).toBe(motion.decidedAt);
+      // Only that motion names a suggestion.
+      expect(doc.motions.filter((m) => m.suggestion !== null)).toEqual([motion]);
+    }
+  });
+
   it('elections: each round is what tallyRound decides, the nominations keep the rules, and the town head is elected', () => {
     for (const doc of docs) {
       expect(doc.elections.map((e) => e.post)).toEqual(['town_head', 'deputy_head']);
@@ -134,7 +165,8 @@ describe('demo sessions', () => {
   it('comes out the same for the same seeding moment', () => {
     const again = buildDemoCounty(undefined, AS_OF).documents as Doc[];
     for (const [i, doc] of docs.entries()) {
-      for (const k of ['sessions', 'sessionRoll', 'sessionItems', 'motions', 'sessionVotes', 'elections'] as const) expect(again[i][k]).toEqual(doc[k]);
+      for (const k of ['sessions', 'sessionRoll', 'sessionItems', 'motions', 'sessionVotes', 'elections', 'suggestions'] as const)
+        expect(again[i][k]).toEqual(doc[k]);
     }
   });
 });
@@ -185,9 +217,27 @@ describe('demo sessions in the database', () => {
         .where('t.elected', '=', 1)
         .execute();
       expect(elected.map((x) => x.post).sort()).toEqual(['deputy_head', 'town_head']);
-      const motions = await db.selectFrom('motion').select(['status', 'suggestionId']).where('sessionId', '=', s.id).execute();
+      const motions = await db.selectFrom('motion').select(['id', 'status', 'suggestionId']).where('sessionId', '=', s.id).execute();
       expect(motions).toHaveLength(3);
-      expect(motions.every((m) => m.suggestionId === null)).toBe(true);
+      // The suggestions raised at the session, among them the one the motion handled as a suggestion became.
+      const raised = await db.selectFrom('suggestion').select(['id', 'sourceType']).where('sessionId', '=', s.id).execute();
+      expect(raised.length).toBeGreaterThan(0);
+      expect(raised.every((x) => x.sourceType === 'session')).toBe(true);
+      expect(motions.filter((m) => m.suggestionId !== null).map((m) => m.status)).toEqual(['to_suggestion']);
+      const linked = motions.find((m) => m.status === 'to_suggestion');
+      expect(raised.some((x) => x.id === linked?.suggestionId)).toBe(true);
+      const asText = (rows: { deputyId: string; role: string }[]) => rows.map((x) => `${x.deputyId}/${x.role}`).sort();
+      const itemSponsors = await db
+        .selectFrom('suggestionSponsor')
+        .select(['deputyId', 'role'])
+        .where('suggestionId', '=', linked?.suggestionId as string)
+        .execute();
+      const motionSponsors = await db
+        .selectFrom('motionSponsor')
+        .select(['deputyId', 'role'])
+        .where('motionId', '=', linked?.id as string)
+        .execute();
+      expect(asText(itemSponsors)).toEqual(asText(motionSponsors));
     }
   });
 });

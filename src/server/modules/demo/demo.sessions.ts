@@ -11,11 +11,11 @@ import type { Rng } from './demo.random.ts';
  * The closed session has the session presidium (the town presidium, chair and vice chairs executive)
  * and a secretary-general from it; the roll of every town deputy in office on the first day (most
  * present, a few on leave with reasons, one late, one absent without leave); the reports reviewed; the
- * budget resolution and a motion voted and passed; a motion handled as a suggestion (no demo suggestion
- * has source 'session', so it links none); one not accepted with a reason; the by-election of the town
- * head (uncontested) and of a deputy town head (competitive, a candidate nominated by ten deputies).
- * Every figure comes from the roll, and every result from the rules (voteResult, tallyRound): nothing
- * is written down by hand.
+ * budget resolution and a motion voted and passed; a motion handled as a suggestion (built unlinked:
+ * demo.suggestions.ts, run after this, makes its item and links it); one not accepted with a reason;
+ * the by-election of the town head (uncontested) and of a deputy town head (competitive, a candidate
+ * nominated by ten deputies). Every figure comes from the roll, and every result from the rules
+ * (voteResult, tallyRound): nothing is written down by hand.
  */
 
 type Dates = { start: string; end: string; next: string; nextEnd: string };
@@ -222,7 +222,7 @@ export function buildSessions(
       decisionReason: '',
       decidedAt: decided,
       item: null,
-      // No demo suggestion has source 'session' to link to.
+      // Linked by buildSuggestions (demo.suggestions.ts) to the item it makes from this motion.
       suggestion: null,
       sponsors: sponsorsOf(6, 5),
     },

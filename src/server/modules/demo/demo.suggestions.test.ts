@@ -77,6 +77,9 @@ describe('demo suggestions', () => {
       expect(due.filter((d) => d.overdue).length).toBeGreaterThanOrEqual(2);
       expect(due.filter((d) => d.dueSoon).length).toBeGreaterThanOrEqual(2);
 
+      // About a quarter raised at the congress session (demo.sessions.test.ts checks them against the session).
+      expect(items.filter((s) => s.sourceType === 'session' && s.session !== null).length).toBeGreaterThanOrEqual(8);
+
       const matters = new Map((doc.receptions ?? []).flatMap((r) => r.matters.map((m) => [`${r.code}/${m.seq}`, m.routing] as const)));
       const fromReceptions = items.filter((s) => s.source?.type === 'reception');
       expect(fromReceptions.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { addDays, addMonths } from '../../lib/working-days.ts';
 import { rehandleDueDate, replyDueDate } from '../suggestions/deadlines.rules.ts';
 import { DEFAULT_SETTINGS, gradeOf } from '../suggestions/settings.rules.ts';
 import { INITIAL, type Machine, type SuggestionEvent, type SuggestionState, next } from '../suggestions/suggestion.machine.ts';
+import type { MotionRecord } from '../sessions/sessions.workbook.ts';
 import type { HolidayRecord, SuggestionSettingsRecord } from '../workbook/sections/suggestion-settings.section.ts';
 import type { SuggestionRecord } from '../workbook/sections/suggestions.section.ts';
 import type { WorkbookDocument } from '../workbook/workbook.document.ts';
@@ -12,7 +13,10 @@ import type { Rng } from './demo.random.ts';
  * About thirty items in every state, dated back from the seeding moment (`asOf`, capped at the end of
  * the demo year) so that the open ones stand where the plan says whenever the seed runs: a couple
  * overdue and due soon, one awaiting the deputy's rating, one re-handled, a pending extension, and so on.
- * Matters routed 'suggestion' at the town's receptions become items of source 'reception'.
+ * Matters routed 'suggestion' at the town's receptions become items of source 'reception'. About a
+ * quarter of the town's own items were raised at its congress session (source 'session', the session's
+ * code, submitted on its days by deputies present): among them the motion the session presidium decided
+ * to handle as a suggestion (its subject, grounds, solution and sponsors), which is then linked to it.
  *
  * Every item is built by walking the lifecycle machine (`next`): a step the machine refuses throws, so
  * the stored state, round, pending request and follow-up are always what replaying the events gives.
@@ -365,6 +369,21 @@ const PLAN: readonly string[] = [
   'dueSoon',
 ];
 
+/**
+ * The items of PLAN (by index) raised at the town's closed congress session once it has taken place
+ * (before it they are ordinary items): finished fates, none of the demo deputy's own; the one at
+ * SESSION_MOTION is the motion handled as a suggestion. An item whose fate does not fit the time
+ * since the session gets the furthest of SESSION_FALLBACK that does.
+ */
+const SESSION_SLOTS: readonly number[] = [1, 2, 3, 4, 6, 7, 8, 10, 13, 14];
+const SESSION_MOTION = 6;
+const SESSION_FALLBACK = ['closedA', 'following', 'replied', 'handling', 'assigned', 'registered', 'submitted'] as const;
+/** What the office answers on the motion handled as a suggestion (its category and lead office). */
+const MOTION_TEMPLATE: Pick<Template, 'category' | 'answer'> = {
+  category: '农业农村',
+  answer: '已完成全镇村集体资产清查，建立村级“三资”台账和季度公开制度，镇农经站每年开展一次专项审计。',
+};
+
 const CHINA = 8 * 3_600_000;
 const chinaDate = (ms: number) => new Date(ms + CHINA).toISOString().slice(0, 10);
 const at = (date: string, minutes: number) => new Date(Date.parse(`${date}T00:00:00+08:00`) + minutes * 60_000).toISOString();
@@ -391,7 +410,11 @@ const GRADE_TEXT: Record<string, (answer: string) => string> = {
 type Built = { record: SuggestionRecord; machine: Machine };
 
 /** The town's suggestion settings (the defaults, saved), the holidays, and the items. */
-export function buildSuggestions(doc: WorkbookDocument, rng: Rng, asOf: Date): Pick<WorkbookDocument, 'suggestionSettings' | 'holidays' | 'suggestions'> {
+export function buildSuggestions(
+  doc: WorkbookDocument,
+  rng: Rng,
+  asOf: Date,
+): Pick<WorkbookDocument, 'suggestionSettings' | 'holidays' | 'suggestions' | 'motions'> {
   const settings: SuggestionSettingsRecord = { key: 'settings', ...structuredClone(DEFAULT_SETTINGS) };
   // The items lie in the demo year: a seed after it dates them as if seeded at its end.
   const anchor = chinaDate(Math.min(asOf.getTime(), Date.parse('2027-01-31T23:00:00+08:00')));
@@ -406,6 +429,14 @@ export function buildSuggestions(doc: WorkbookDocument, rng: Rng, asOf: Date): P
   const serving = (doc.deputies ?? []).filter((d) => d.status === 'serving' && d.station);
   const storyDeputy = users.find((u) => u.role === 'deputy')?.deputy ?? null;
   const officeOf = (category: string) => units.find((u) => (OFFICE_WORDS[category] ?? []).some((w) => u.name.includes(w))) ?? units[0];
+  // The closed congress session (demo.sessions.ts runs first): its items are submitted on its two days,
+  // the day after it ended at the latest being the seeding day or before.
+  const session = (doc.sessions ?? []).find((x) => x.status === 'closed' && addDays(x.endDate, 1) <= anchor) ?? null;
+  const present = new Set(
+    (doc.sessionRoll ?? []).filter((r) => r.session === session?.code && (r.status === 'present' || r.status === 'late')).map((r) => r.deputy),
+  );
+  const atSession = serving.filter((d) => present.has(d.code));
+  const motion = session ? (doc.motions ?? []).find((x) => x.session === session.code && x.status === 'to_suggestion' && x.suggestion === null) : undefined;
 
   type Draft = {
     fate: Fate;
@@ -418,6 +449,9 @@ export function buildSuggestions(doc: WorkbookDocument, rng: Rng, asOf: Date): P
     sourceType: SuggestionRecord['sourceType'];
     creator: string | null;
     dueAt?: string;
+    /** The congress session it was raised at, and the minute of the day (China time) it was made. */
+    session?: string;
+    minute?: number;
   };
   const drafts: Draft[] = [];
 
@@ -425,6 +459,10 @@ export function buildSuggestions(doc: WorkbookDocument, rng: Rng, asOf: Date): P
   const templates = rng.shuffle(TEMPLATES);
   PLAN.forEach((name, i) => {
     const template = templates[i % templates.length] as Template;
+    if (session && atSession.length && SESSION_SLOTS.includes(i)) {
+      drafts.push(sessionDraft(session, SESSION_SLOTS.indexOf(i), template, FATES[name] as Fate, i === SESSION_MOTION ? motion : undefined));
+      return;
+    }
     // The demo deputy leads a few items of their own whatever the draw, among them one awaiting their rating.
     const lead = (storyDeputy && [0, 5, 16, 21].includes(i) ? serving.find((d) => d.code === storyDeputy) : undefined) ?? rng.pick(serving);
     const mates = serving.filter((d) => d.station === lead.station && d.code !== lead.code);
@@ -496,6 +534,53 @@ export function buildSuggestions(doc: WorkbookDocument, rng: Rng, asOf: Date): P
     });
   }
 
+  /**
+   * An item raised at the session, on its first or second day: the motion handled as a suggestion
+   * (made by the office when the presidium decided on it, with the motion's subject and sponsors), or
+   * one by a deputy present with co-sponsors present from their station. A fate that does not fit
+   * the days since (the seeding day left out) gives way to the furthest fallback that does.
+   */
+  function sessionDraft(x: NonNullable<typeof session>, k: number, template: Template, planned: Fate, fromMotion?: MotionRecord): Draft {
+    const decided = fromMotion?.decidedAt ? new Date(Date.parse(fromMotion.decidedAt) + CHINA) : null;
+    const day = decided ? decided.toISOString().slice(0, 10) : k % 2 === 0 ? x.startDate : x.endDate;
+    const room = daysBetween(day, anchor) - 1;
+    const fate =
+      span(planned.steps) <= room ? planned : (SESSION_FALLBACK.map((n) => FATES[n] as Fate).find((f) => span(f.steps) <= room) ?? (FATES.submitted as Fate));
+    if (fromMotion)
+      return {
+        fate,
+        start: day,
+        minute: decided ? decided.getUTCHours() * 60 + decided.getUTCMinutes() : undefined,
+        template: { ...MOTION_TEMPLATE, title: fromMotion.subject, content: fromMotion.grounds || fromMotion.subject, proposal: fromMotion.solution },
+        lead: fromMotion.sponsors.find((s) => s.role === 'lead')?.deputy ?? null,
+        co: fromMotion.sponsors.filter((s) => s.role !== 'lead').map((s) => s.deputy),
+        village: null,
+        source: null,
+        sourceType: 'session',
+        session: x.code,
+        creator: admin,
+      };
+    const lead = rng.pick(atSession);
+    const mates = atSession.filter((d) => d.station === lead.station && d.code !== lead.code);
+    const co = rng
+      .shuffle(mates)
+      .slice(0, rng.int(1, 3))
+      .map((d) => d.code);
+    const station = stations.find((st) => st.code === lead.station);
+    return {
+      fate,
+      start: day,
+      template,
+      lead: lead.code,
+      co,
+      village: station?.villages.length ? rng.pick(station.villages) : null,
+      source: null,
+      sourceType: 'session',
+      session: x.code,
+      creator: deputyUser.get(lead.code) ?? admin,
+    };
+  }
+
   // Codes follow the order of creation, per year.
   drafts.sort((a, b) => a.start.localeCompare(b.start) || a.template.title.localeCompare(b.template.title));
   const perYear = new Map<number, number>();
@@ -515,13 +600,26 @@ export function buildSuggestions(doc: WorkbookDocument, rng: Rng, asOf: Date): P
     flagKey(b, anchor);
   // Published results with public answers: a few finished items.
   for (const b of built.filter((b) => b.record.state === 'closed' && b.record.replies.length > 0).slice(0, 4)) publish(b);
-  // One duplicate merged into an item still being handled (its sponsors join the target as co-sponsors).
+  // One duplicate merged into an item still being handled (its sponsors join the target as co-sponsors);
+  // not one raised at the session, whose sponsors are those of the session.
   const target = built.find(
-    (b) => ['handling', 'following'].includes(b.record.state) && b.record.assignedOn !== null && daysBetween(b.record.assignedOn, anchor) > 10,
+    (b) =>
+      ['handling', 'following'].includes(b.record.state) &&
+      b.record.session === null &&
+      b.record.assignedOn !== null &&
+      daysBetween(b.record.assignedOn, anchor) > 10,
   );
   if (target) built.push(mergeInto(target, built, anchor));
 
-  return { suggestionSettings: [settings], holidays: [...HOLIDAYS_2026], suggestions: built.map((b) => b.record) };
+  // The motion handled as a suggestion names the item made from it.
+  const fromMotion = motion && built.find((b) => b.record.session === motion.session && b.record.title === motion.subject);
+  const motions = fromMotion ? doc.motions?.map((x) => (x === motion ? { ...x, suggestion: fromMotion.record.code } : x)) : doc.motions;
+  return {
+    suggestionSettings: [settings],
+    holidays: [...HOLIDAYS_2026],
+    suggestions: built.map((b) => b.record),
+    ...(motions ? { motions } : {}),
+  };
 
   function walk(d: Draft, code: string, index: number): Built {
     let m: Machine = INITIAL;
@@ -543,7 +641,7 @@ export function buildSuggestions(doc: WorkbookDocument, rng: Rng, asOf: Date): P
       sourceType: d.sourceType,
       source: d.source,
       village: d.village,
-      session: null,
+      session: d.session ?? null,
       state: 'draft',
       pending: null,
       round: 1,
@@ -577,7 +675,7 @@ export function buildSuggestions(doc: WorkbookDocument, rng: Rng, asOf: Date): P
           round: 1,
           actor: d.creator,
           actorName: d.creator ?? '',
-          at: at(d.start, 9 * 60),
+          at: at(d.start, d.minute ?? 9 * 60),
           data: { sourceType: d.sourceType },
           note: '',
         },
@@ -588,7 +686,7 @@ export function buildSuggestions(doc: WorkbookDocument, rng: Rng, asOf: Date): P
       consultations: [],
     };
     let day = d.start;
-    let minute = 9 * 60 + 1;
+    let minute = (d.minute ?? 9 * 60) + 1;
     let pendingDue: string | null = null;
     const event = (e: SuggestionEvent, actor: string | null, data: Record<string, unknown> = {}, note = '') => {
       const from = m.state;

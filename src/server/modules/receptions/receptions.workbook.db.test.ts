@@ -17,8 +17,12 @@ import { CLI_ACTOR, WorkbookError, importWorkbook } from '../workbook/workbook.i
 const FAKE_HASH = 'scrypt$32768$8$1$c2FsdHNhbHQ=$a2V5a2V5a2V5';
 const AS_OF = new Date('2026-11-28T12:00:00Z');
 type Doc = WorkbookDocument & { receptions: ReceptionRecord[] };
-// Without the demo's suggestions: these tests link a matter to a suggestion of their own.
-const demoDoc = () => ({ ...structuredClone(buildDemoCounty(FAKE_HASH, AS_OF).documents[0]), suggestions: [] }) as Doc;
+// Without the demo's suggestions: these tests link a matter to a suggestion of their own (the demo motion
+// handled as a suggestion then names none).
+const demoDoc = () => {
+  const doc = structuredClone(buildDemoCounty(FAKE_HASH, AS_OF).documents[0]);
+  return { ...doc, suggestions: [], motions: doc.motions?.map((m) => ({ ...m, suggestion: null })) } as Doc;
+};
 
 let a: Database;
 let b: Database;

@@ -51,6 +51,8 @@ function sampleDoc(): WorkbookDocument {
   doc.documents = [];
   doc.receptions = [];
   doc.suggestions = [];
+  // The demo motion handled as a suggestion names one of the suggestions dropped above.
+  doc.motions = doc.motions?.map((m) => ({ ...m, suggestion: null }));
   doc.activities = [
     {
       code: 'A00001',

@@ -24,7 +24,9 @@ const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJA
  * a topic): for the tests below that rename or take over the accounts themselves.
  */
 function withoutUserReferences(doc: WorkbookDocument): WorkbookDocument {
-  return { ...doc, documents: [], presidiumMeetings: [], researchTopics: [], receptions: [], suggestions: [] };
+  // Without the suggestions the demo motion handled as a suggestion names none.
+  const motions = doc.motions?.map((m) => ({ ...m, suggestion: null }));
+  return { ...doc, documents: [], presidiumMeetings: [], researchTopics: [], receptions: [], suggestions: [], motions };
 }
 
 /** Town 1 of the demo, plus the kinds of value the demo does not use, so every field travels. */
