@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ReconciliationOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -132,6 +133,16 @@ export const appRoutes: AppRoute[] = [
     parent: '/presidium-meetings',
     Page: lazy(() => import('./pages/presidium-meetings/MeetingDetailPage.tsx')),
   },
+  // Congress sessions (人代会): staff and deputies read, admins write; a deputy signs in on the session page.
+  {
+    path: '/sessions',
+    title: 'session.nav.list',
+    roles: DEPUTY_READERS,
+    menu: { icon: <ReconciliationOutlined /> },
+    Page: lazy(() => import('./pages/sessions/SessionListPage.tsx')),
+  },
+  { path: '/sessions/absences', title: 'session.nav.absences', roles: STAFF, parent: '/sessions', Page: lazy(() => import('./pages/sessions/AbsencesPage.tsx')) },
+  { path: '/sessions/:id', title: 'session.nav.detail', roles: DEPUTY_READERS, parent: '/sessions', Page: lazy(() => import('./pages/sessions/SessionDetailPage.tsx')) },
   {
     path: '/activities',
     title: 'nav.activities',
@@ -374,6 +385,20 @@ export const appRoutes: AppRoute[] = [
     roles: STAFF,
     menu: { icon: <AlertOutlined /> },
     Page: lazy(() => import('./pages/supervision/SupervisionPage.tsx')),
+  },
+  {
+    path: '/sessions/:id/elections/:electionId/tally',
+    title: 'election.nav.tally',
+    roles: DEPUTY_READERS,
+    parent: '/sessions',
+    Page: lazy(() => import('./pages/sessions/ElectionTallyPrintPage.tsx')),
+  },
+  {
+    path: '/sessions/stats',
+    title: 'sessionStats.nav',
+    roles: STAFF,
+    parent: '/sessions',
+    Page: lazy(() => import('./pages/sessions/SessionStatsPage.tsx')),
   },
   { path: '/notifications', title: 'notice.nav', roles: ROLES, Page: lazy(() => import('./pages/notifications/NotificationsPage.tsx')) },
   { path: '/units', title: 'nav.units', roles: STAFF, menu: { icon: <BankOutlined /> }, Page: lazy(() => import('./pages/units/UnitListPage.tsx')) },

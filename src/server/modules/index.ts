@@ -22,6 +22,11 @@ import { suggestionsRoutes } from './suggestions/suggestions.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { statsRoutes } from './search/stats.routes.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
+import { motionsRoutes } from './sessions/motions.routes.ts';
+import { votesRoutes } from './sessions/votes.routes.ts';
+import { sessionStatsRoutes } from './sessions/session-stats.routes.ts';
+import { electionsRoutes } from './sessions/elections.routes.ts';
+import { sessionsRoutes } from './sessions/sessions.routes.ts';
 
 /** Every API module, mounted under /api/v1. One line per domain area. */
-export const apiModules: FastifyPluginAsyncZod<AppDeps>[] = [authRoutes, auditRoutes, unitsRoutes, regionsRoutes, accountsRoutes, stationsRoutes, groupsRoutes, presidiumRoutes, presidiumMeetingsRoutes, deputiesRoutes, filesRoutes, activitiesRoutes, activityFilesRoutes, dutyRecordRoutes, researchRoutes, documentsRoutes, receptionsRoutes, portalRoutes, suggestionsRoutes, searchRoutes, statsRoutes, notificationsRoutes];
+export const apiModules: FastifyPluginAsyncZod<AppDeps>[] = [authRoutes, auditRoutes, unitsRoutes, regionsRoutes, accountsRoutes, stationsRoutes, groupsRoutes, presidiumRoutes, presidiumMeetingsRoutes, deputiesRoutes, filesRoutes, activitiesRoutes, activityFilesRoutes, dutyRecordRoutes, researchRoutes, documentsRoutes, receptionsRoutes, portalRoutes, suggestionsRoutes, searchRoutes, statsRoutes, notificationsRoutes, sessionsRoutes, sessionStatsRoutes, electionsRoutes, motionsRoutes, votesRoutes];

@@ -9,6 +9,10 @@ import { en as suggestionsFormsEn } from './areas/suggestionsForms.ts';
 import { en as portalEn } from './areas/portal.ts';
 import { en as receptionsEn } from './areas/receptions.ts';
 import { en as supervisionEn } from './areas/supervision.ts';
+import { en as sessionStatsEn } from './areas/sessionStats.ts';
+import { en as electionsEn } from './areas/elections.ts';
+import { en as sessionsEn } from './areas/sessions.ts';
+import { en as motionsEn } from './areas/motions.ts';
 
 
 /** English. Every key of the Chinese dictionary must be here (the type checks it). */
@@ -773,6 +777,10 @@ const en: Record<MsgKey, string> = {
   ...portalEn,
   ...receptionsEn,
   ...supervisionEn,
+  ...sessionStatsEn,
+  ...electionsEn,
+  ...sessionsEn,
+  ...motionsEn,
 };
 
 export default en;

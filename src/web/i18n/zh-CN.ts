@@ -8,6 +8,10 @@ import { zh as suggestionsFormsZh } from './areas/suggestionsForms.ts';
 import { zh as portalZh } from './areas/portal.ts';
 import { zh as receptionsZh } from './areas/receptions.ts';
 import { zh as supervisionZh } from './areas/supervision.ts';
+import { zh as sessionStatsZh } from './areas/sessionStats.ts';
+import { zh as electionsZh } from './areas/elections.ts';
+import { zh as sessionsZh } from './areas/sessions.ts';
+import { zh as motionsZh } from './areas/motions.ts';
 
 /** Chinese (the first language). Keys are grouped by page; enumerations are `<group>.<value>`. */
 const zhCN = {
@@ -771,6 +775,10 @@ const zhCN = {
   ...portalZh,
   ...receptionsZh,
   ...supervisionZh,
+  ...sessionStatsZh,
+  ...electionsZh,
+  ...sessionsZh,
+  ...motionsZh,
 } as const;
 
 export type MsgKey = keyof typeof zhCN;

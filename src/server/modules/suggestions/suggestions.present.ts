@@ -26,6 +26,8 @@ import {
 } from './suggestions.repo.ts';
 import type { SuggestionDetail, SuggestionItem } from './suggestions.schemas.ts';
 import { sourceOf } from './suggestions.sources.ts';
+import { sessionsIn } from '../sessions/session-stats.repo.ts';
+import { sessionShortName } from '../sessions/sessions.rules.ts';
 
 /*
  * Turning rows into what the API answers. A page of items is presented with one query each for the
@@ -58,6 +60,7 @@ function item(
   village: { id: string; name: string } | null,
   s: SuggestionSettings,
   today: string,
+  session: { id: string; shortName: string } | null = null,
 ): Item {
   const lead = sponsors.find((x) => x.role === 'lead');
   const leadUnit = units.find((u) => u.role === 'lead');
@@ -77,6 +80,7 @@ function item(
     leadDeputy: lead ? { id: lead.deputyId, name: lead.name } : null,
     sponsorCount: sponsors.length,
     village,
+    session,
     leadUnit: leadUnit ? { id: leadUnit.unitId, name: leadUnit.name } : null,
     coUnits: units.filter((u) => u.role === 'co').map((u) => ({ id: u.unitId, name: u.name })),
     assignedOn: r.assignedOn,
@@ -95,9 +99,23 @@ function item(
 export async function presentItems(db: Kysely<DB>, townId: string, rows: SuggestionRow[], s: SuggestionSettings, today: string): Promise<Item[]> {
   const ids = rows.map((r) => r.id);
   const villageIds = [...new Set(rows.map((r) => r.villageId).filter((v): v is string => !!v))];
-  const [sponsors, units, villages] = await Promise.all([sponsorsOf(db, townId, ids), unitsOf(db, townId, ids), villagesIn(db, townId, villageIds)]);
+  const sessionIds = [...new Set(rows.map((r) => r.sessionId).filter((v): v is string => !!v))];
+  const [sponsors, units, villages, sessions] = await Promise.all([
+    sponsorsOf(db, townId, ids),
+    unitsOf(db, townId, ids),
+    villagesIn(db, townId, villageIds),
+    sessionsOf(db, townId, sessionIds),
+  ]);
   const villageById = new Map(villages.map((v) => [v.id, v]));
-  return rows.map((r) => item(r, sponsors.get(r.id) ?? [], units.get(r.id) ?? [], (r.villageId && villageById.get(r.villageId)) || null, s, today));
+  return rows.map((r) =>
+    item(r, sponsors.get(r.id) ?? [], units.get(r.id) ?? [], (r.villageId && villageById.get(r.villageId)) || null, s, today, (r.sessionId && sessions.get(r.sessionId)) || null),
+  );
+}
+
+/** The congress sessions of a page, by id, as `{id, shortName}`. */
+async function sessionsOf(db: Kysely<DB>, townId: string, ids: readonly string[]): Promise<Map<string, { id: string; shortName: string }>> {
+  const rows = await sessionsIn(db, townId, ids);
+  return new Map(rows.map((x) => [x.id, { id: x.id, shortName: sessionShortName(x.termNumber, x.number) }]));
 }
 
 function parseData(json: string): Record<string, unknown> {
@@ -119,7 +137,7 @@ export async function presentDetail(
   today: string,
   cal: HolidayCalendar,
 ): Promise<Detail> {
-  const [sponsors, units, villages, replies, ratings, requests, consultations, files, events, merged, into, source] = await Promise.all([
+  const [sponsors, units, villages, replies, ratings, requests, consultations, files, events, merged, into, source, sessions] = await Promise.all([
     sponsorsOf(db, townId, [r.id]),
     unitsOf(db, townId, [r.id]),
     villagesIn(db, townId, r.villageId ? [r.villageId] : []),
@@ -132,13 +150,14 @@ export async function presentDetail(
     mergedInto(db, townId, r.id),
     codesOf(db, townId, r.mergedIntoId ? [r.mergedIntoId] : []),
     sourceOf(db, townId, r),
+    sessionsOf(db, townId, r.sessionId ? [r.sessionId] : []),
   ]);
   const sp = sponsors.get(r.id) ?? [];
   const un = units.get(r.id) ?? [];
   const facts = factsOf(r, sp, un);
   const returnWindowOpen = r.assignedOn !== null && returnProblem(r.assignedOn, today, s, cal) === null;
   return {
-    ...item(r, sp, un, villages[0] ?? null, s, today),
+    ...item(r, sp, un, villages[0] ?? null, s, today, (r.sessionId && sessions.get(r.sessionId)) || null),
     content: r.content,
     grounds: r.grounds,
     proposal: r.proposal,

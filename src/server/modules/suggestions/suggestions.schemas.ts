@@ -153,6 +153,8 @@ export const SuggestionItem = z.object({
   leadDeputy: Ref.nullable(),
   sponsorCount: z.number().int(),
   village: Ref.nullable(),
+  /** The congress session it was raised at (人代会期间), by its short name (十八届二次). */
+  session: z.object({ id: z.string(), shortName: z.string() }).nullable(),
   leadUnit: Ref.nullable(),
   coUnits: z.array(Ref),
   assignedOn: z.string().nullable(),

@@ -37,6 +37,7 @@ import {
 import type { SuggestionInput, SuggestionQuery, SuggestionUpdate } from './suggestions.schemas.ts';
 import { mineOf, scopeOf } from './suggestions.scope.ts';
 import { checkSource, linkSource } from './suggestions.sources.ts';
+import { sessionOfTown } from '../sessions/session-stats.repo.ts';
 
 /*
  * Use cases of a suggestion as a record: create, edit, read, list, the duplicate check and reading an
@@ -156,6 +157,12 @@ async function checkVillage(db: Kysely<DB>, townId: string, villageId: string | 
   if (!v) throw badField('body.villageId', '村（社区）不存在或不属于本镇');
 }
 
+/** The congress session it was raised at: a session of the town (another town's does not exist). */
+async function checkSession(db: Kysely<DB>, townId: string, sessionId: string | null) {
+  if (!sessionId) return;
+  if (!(await sessionOfTown(db, townId, sessionId))) throw badField('body.sessionId', '会议不存在');
+}
+
 export function textOf(r: Pick<SuggestionRow, 'title' | 'content' | 'grounds' | 'proposal' | 'category'>, sponsorNames: readonly string[]): string {
   return searchText(r.title, r.content, r.grounds, r.proposal, r.category, ...sponsorNames);
 }
@@ -181,6 +188,15 @@ export function auditView(r: SuggestionRow, sponsors?: { name: string; role: Spo
 
 /** Create an item (draft, or submitted with `submit: true`): admins, liaisons, and a deputy for themselves. */
 export async function createSuggestion(ctx: Ctx, input: z.infer<typeof SuggestionInput>, now = new Date()) {
+  const id = await retryOnUniqueViolation(() => ctx.db.transaction().execute((trx) => insertSuggestion(trx, ctx, input, now)));
+  return getSuggestion(ctx, id, now);
+}
+
+/**
+ * The write of createSuggestion in the caller's transaction, answering the new id: a session motion
+ * handled as a suggestion (motions.service.ts) is created in the transaction of that decision.
+ */
+export async function insertSuggestion(trx: Kysely<DB>, ctx: Ctx, input: z.infer<typeof SuggestionInput>, now = new Date()): Promise<string> {
   const townId = townOf(ctx);
   const p = ctx.principal;
   let lead = input.leadDeputyId ?? null;
@@ -194,93 +210,89 @@ export async function createSuggestion(ctx: Ctx, input: z.infer<typeof Suggestio
   const today = todayInChina(now);
   const year = Number(today.slice(0, 4));
   const at = now.toISOString();
-  const id = await retryOnUniqueViolation(() =>
-    ctx.db.transaction().execute(async (trx) => {
-      await lockTownCodes(trx, townId);
-      const settings = await loadSettings(trx, townId);
-      if (!settings.categories.includes(input.category)) throw badField('body.category', `类别应为：${settings.categories.join('、')}`);
-      const sponsors = await resolveSponsors(trx, townId, lead, input.coSponsorIds ?? [], new Set());
-      await checkVillage(trx, townId, input.villageId ?? null);
-      const source = await checkSource(trx, p, townId, input.sourceType, input.sourceId);
-      const fileIds = [...new Set(input.fileIds ?? [])];
-      await requireAttachableFiles({ ...ctx, db: trx }, fileIds, 'body.fileIds');
-      const state: SuggestionState = input.submit ? 'submitted' : 'draft';
-      const row: SuggestionRow = {
-        id: newId(),
-        townId,
-        code: await nextSuggestionCode(trx, townId, year),
-        year,
-        kind: input.kind,
-        title: input.title,
-        content: input.content,
-        grounds: input.grounds ?? '',
-        proposal: input.proposal ?? '',
-        sourceType: input.sourceType,
-        sourceId: source.id,
-        category: input.category,
-        villageId: input.villageId ?? null,
-        sessionId: input.sessionId ?? null,
-        state,
-        pending: null,
-        round: 1,
-        followUp: 0,
-        notAcceptedReason: '',
-        mergedIntoId: null,
-        keySupervision: 0,
-        keyNote: '',
-        assignedOn: null,
-        dueDate: null,
-        submittedAt: input.submit ? at : null,
-        registeredAt: null,
-        repliedOn: null,
-        grade: null,
-        rating: null,
-        closedAt: null,
-        published: 0,
-        publicAnswer: '',
-        searchText: '',
-        version: 1,
-        createdBy: p.userId,
-        createdAt: at,
-        updatedAt: at,
-      };
-      row.searchText = textOf(
-        row,
-        sponsors.map((s) => s.name),
-      );
-      await trx.insertInto('suggestion').values(row).execute();
-      await replaceSponsors(trx, townId, row.id, sponsors);
-      await replaceFiles(trx, townId, row.id, fileIds);
-      await linkSource(trx, townId, source, row.id, p.userId, at);
-      await insertEvent(trx, townId, row.id, p, at, {
-        type: 'create',
-        fromState: null,
-        toState: 'draft',
-        round: 1,
-        data: { sourceType: row.sourceType, sourceId: row.sourceId },
-      });
-      if (input.submit) {
-        await insertEvent(trx, townId, row.id, p, at, { type: 'submit', fromState: 'draft', toState: 'submitted', round: 1 });
-        await notifyUsers(trx, townId, await townAdminIds(trx, townId), {
-          kind: 'suggestion.submitted',
-          title: `新提交的建议 ${row.code}`,
-          body: row.title,
-          link: `/suggestions/${row.id}`,
-          entity: 'suggestion',
-          entityId: row.id,
-        });
-      }
-      await recordAudit(trx, ctx, {
-        entity: 'suggestion',
-        entityId: row.id,
-        action: 'create',
-        summary: `${input.submit ? '提出并提交' : '新建'}建议 ${row.code} ${row.title}`,
-        after: auditView(row, sponsors),
-      });
-      return row.id;
-    }),
+  await lockTownCodes(trx, townId);
+  const settings = await loadSettings(trx, townId);
+  if (!settings.categories.includes(input.category)) throw badField('body.category', `类别应为：${settings.categories.join('、')}`);
+  const sponsors = await resolveSponsors(trx, townId, lead, input.coSponsorIds ?? [], new Set());
+  await checkVillage(trx, townId, input.villageId ?? null);
+  await checkSession(trx, townId, input.sessionId ?? null);
+  const source = await checkSource(trx, p, townId, input.sourceType, input.sourceId);
+  const fileIds = [...new Set(input.fileIds ?? [])];
+  await requireAttachableFiles({ ...ctx, db: trx }, fileIds, 'body.fileIds');
+  const state: SuggestionState = input.submit ? 'submitted' : 'draft';
+  const row: SuggestionRow = {
+    id: newId(),
+    townId,
+    code: await nextSuggestionCode(trx, townId, year),
+    year,
+    kind: input.kind,
+    title: input.title,
+    content: input.content,
+    grounds: input.grounds ?? '',
+    proposal: input.proposal ?? '',
+    sourceType: input.sourceType,
+    sourceId: source.id,
+    category: input.category,
+    villageId: input.villageId ?? null,
+    sessionId: input.sessionId ?? null,
+    state,
+    pending: null,
+    round: 1,
+    followUp: 0,
+    notAcceptedReason: '',
+    mergedIntoId: null,
+    keySupervision: 0,
+    keyNote: '',
+    assignedOn: null,
+    dueDate: null,
+    submittedAt: input.submit ? at : null,
+    registeredAt: null,
+    repliedOn: null,
+    grade: null,
+    rating: null,
+    closedAt: null,
+    published: 0,
+    publicAnswer: '',
+    searchText: '',
+    version: 1,
+    createdBy: p.userId,
+    createdAt: at,
+    updatedAt: at,
+  };
+  row.searchText = textOf(
+    row,
+    sponsors.map((s) => s.name),
   );
-  return getSuggestion(ctx, id, now);
+  await trx.insertInto('suggestion').values(row).execute();
+  await replaceSponsors(trx, townId, row.id, sponsors);
+  await replaceFiles(trx, townId, row.id, fileIds);
+  await linkSource(trx, townId, source, row.id, p.userId, at);
+  await insertEvent(trx, townId, row.id, p, at, {
+    type: 'create',
+    fromState: null,
+    toState: 'draft',
+    round: 1,
+    data: { sourceType: row.sourceType, sourceId: row.sourceId },
+  });
+  if (input.submit) {
+    await insertEvent(trx, townId, row.id, p, at, { type: 'submit', fromState: 'draft', toState: 'submitted', round: 1 });
+    await notifyUsers(trx, townId, await townAdminIds(trx, townId), {
+      kind: 'suggestion.submitted',
+      title: `新提交的建议 ${row.code}`,
+      body: row.title,
+      link: `/suggestions/${row.id}`,
+      entity: 'suggestion',
+      entityId: row.id,
+    });
+  }
+  await recordAudit(trx, ctx, {
+    entity: 'suggestion',
+    entityId: row.id,
+    action: 'create',
+    summary: `${input.submit ? '提出并提交' : '新建'}建议 ${row.code} ${row.title}`,
+    after: auditView(row, sponsors),
+  });
+  return row.id;
 }
 
 const LINKED: readonly SuggestionSource[] = ['reception', 'portal'];
@@ -337,6 +349,8 @@ export async function updateSuggestion(ctx: Ctx, id: string, input: z.infer<type
     }
     const villageId = input.villageId === undefined ? before.villageId : input.villageId || null;
     if (villageId !== before.villageId) await checkVillage(trx, townId, villageId);
+    const sessionId = input.sessionId === undefined ? before.sessionId : input.sessionId || null;
+    if (sessionId !== before.sessionId) await checkSession(trx, townId, sessionId);
     if (input.fileIds) {
       // A deputy may keep the attachments already on their draft, whoever uploaded them.
       const current = new Set((await attachmentsOf(trx, townId, id)).map((f) => f.id));
@@ -352,7 +366,7 @@ export async function updateSuggestion(ctx: Ctx, id: string, input: z.infer<type
       proposal: input.proposal ?? before.proposal,
       category,
       villageId,
-      sessionId: input.sessionId === undefined ? before.sessionId : input.sessionId || null,
+      sessionId,
       sourceType,
       sourceId: newSourceId,
       updatedAt: at,

@@ -1,6 +1,149 @@
+import { CopyOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Popconfirm, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { type Vote, type VoteResult, votesApi } from '../../api/motions.ts';
+import { Pill, type Tone } from '../../components/Pill.tsx';
+import { useT } from '../../i18n/index.tsx';
 import type { AgendaItemRef, SessionTabProps } from './tabProps.ts';
+import { VoteRecordDialog } from './VoteRecordDialog.tsx';
 
-/** Placeholder until the vote panel is built: the votes of one agenda item and the button to record one. */
-export default function ItemVotes(_props: SessionTabProps & { item: AgendaItemRef }) {
-  return null;
+const RESULT_TONE: Record<VoteResult, Tone> = { passed: 'good', failed: 'bad', tie: 'warn' };
+
+function CopyAnnouncement({ text }: { text: string }) {
+  const t = useT();
+  const { message } = App.useApp();
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      message.success(t('vote.copied'));
+    } catch {
+      message.error(t('vote.copyFailed'));
+    }
+  }
+  return (
+    <Button size="small" icon={<CopyOutlined />} onClick={() => void copy()}>
+      {t('vote.copy')}
+    </Button>
+  );
+}
+
+function VoteRound({ vote, onDelete }: { vote: Vote; onDelete?: () => void }) {
+  const t = useT();
+  const perChoice = (c: Vote['ballots'][number]['choice']) =>
+    vote.ballots
+      .filter((b) => b.choice === c)
+      .map((b) => b.name)
+      .join('、');
+  return (
+    <div data-testid="vote-round" style={{ borderTop: '1px dashed #d9d9d9', paddingTop: 8, marginTop: 8 }}>
+      <Space wrap size={[12, 4]}>
+        <strong>{t('vote.round', { n: vote.round })}</strong>
+        <span>
+          {t('vote.for')} <strong>{vote.for}</strong>
+        </span>
+        <span>
+          {t('vote.against')} <strong>{vote.against}</strong>
+        </span>
+        <span>
+          {t('vote.abstain')} <strong>{vote.abstain}</strong>
+        </span>
+        <span>
+          {vote.method === 'count' ? t('vote.notVoting') : t('vote.choice.not_voting')} <strong>{vote.notVoting}</strong>
+        </span>
+        <Typography.Text type="secondary">
+          {t('vote.figures', { all: vote.allDeputies, present: vote.presentCount })} · {t('vote.neededShort', { n: vote.needed })}
+        </Typography.Text>
+        <Pill tone={RESULT_TONE[vote.result]}>{t(`vote.result.${vote.result}`)}</Pill>
+      </Space>
+      <Typography.Paragraph style={{ margin: '6px 0', background: '#fafafa', padding: '6px 8px', borderRadius: 4 }} aria-label={t('vote.announcement')}>
+        {vote.announcement}
+      </Typography.Paragraph>
+      <Space wrap>
+        <CopyAnnouncement text={vote.announcement} />
+        {onDelete && (
+          <Popconfirm title={t('vote.deleteConfirm', { n: vote.round })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={onDelete}>
+            <Button size="small" danger>
+              {t('vote.delete')}
+            </Button>
+          </Popconfirm>
+        )}
+      </Space>
+      {vote.method === 'per_deputy' && vote.ballots.length > 0 && (
+        <details style={{ marginTop: 6 }}>
+          <summary>{t('vote.ballots')}</summary>
+          {(['for', 'against', 'abstain', 'not_voting'] as const).map((c) =>
+            perChoice(c) ? (
+              <div key={c}>
+                {t(`vote.choice.${c}`)}：{perChoice(c)}
+              </div>
+            ) : null,
+          )}
+        </details>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The votes of one agenda item, round by round (for / against / abstain / not voting, the result against
+ * all deputies and the announcement to copy), and the "记录表决" dialog. Election items vote in 选举.
+ */
+export default function ItemVotes({ sessionId, sessionStatus, canManage, item }: SessionTabProps & { item: AgendaItemRef }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [recording, setRecording] = useState(false);
+  const isElection = item.kind === 'election';
+  const q = useQuery({ queryKey: ['sessions', sessionId, 'votes', item.id], queryFn: () => votesApi.list(sessionId, item.id), enabled: !isElection });
+  if (isElection) return null;
+  const refresh = () => void qc.invalidateQueries({ queryKey: ['sessions', sessionId] });
+  const data = q.data;
+  const votes = data?.items ?? [];
+  const last = votes.at(-1);
+  const canDelete = canManage && sessionStatus === 'open';
+
+  async function remove(vote: Vote) {
+    try {
+      await votesApi.remove(sessionId, item.id, vote.id);
+      message.success(t('vote.deleted'));
+      refresh();
+    } catch (e) {
+      message.error((e as Error).message, 6);
+    }
+  }
+
+  const blocked =
+    canManage && data && !data.canRecord && (!last || last.result === 'tie')
+      ? sessionStatus !== 'open'
+        ? t('vote.notOpen')
+        : !data.roll.quorumReached
+          ? t('vote.noQuorum', { all: data.roll.all, present: data.roll.present, needed: data.roll.quorumNeeded })
+          : null
+      : null;
+
+  return (
+    <section aria-label={`${t('vote.title')}：${item.title}`} data-testid="item-votes" style={{ marginTop: 4 }}>
+      <Space wrap size={[8, 4]}>
+        <Typography.Text type="secondary">{t('vote.title')}</Typography.Text>
+        {data && votes.length === 0 && <Typography.Text type="secondary">{t('vote.none')}</Typography.Text>}
+        {data && <Typography.Text type="secondary">· {t('vote.needed', { n: data.roll.majorityNeeded, all: data.roll.all })}</Typography.Text>}
+        {data?.canRecord && (
+          <Button size="small" type="primary" onClick={() => setRecording(true)}>
+            {t('vote.record')}
+          </Button>
+        )}
+      </Space>
+      {last?.result === 'tie' && data?.canRecord && <div style={{ marginTop: 4 }}>{t('vote.retake')}</div>}
+      {blocked && (
+        <Typography.Paragraph type="warning" style={{ margin: '4px 0' }}>
+          {blocked}
+        </Typography.Paragraph>
+      )}
+      {votes.map((v) => (
+        <VoteRound key={v.id} vote={v} onDelete={canDelete && v === last ? () => void remove(v) : undefined} />
+      ))}
+      {recording && data && <VoteRecordDialog sessionId={sessionId} item={item} roll={data.roll} onClose={() => setRecording(false)} onSaved={refresh} />}
+    </section>
+  );
 }
