@@ -1,7 +1,7 @@
 /*
  * What the benchmark measures: the pages people open all day, at volume. Each case is one GET as one
  * demo user, with the p95 budget (ms, in-process, one client) that a list must stay under on this
- * machine class (2 cores). `{deputyId}` and `{stationId}` are filled from the demo town.
+ * machine class (2 cores). `{deputyId}`, `{stationId}` and `{sessionId}` (the closed demo session) are filled from the demo town.
  */
 export type BenchCase = { name: string; user: string; url: string; budgetP95: number; runs?: number };
 
@@ -24,4 +24,9 @@ export const CASES: BenchCase[] = [
   { name: 'receptions: page 1', user: 'admin', url: '/api/v1/receptions?page=1&pageSize=20', budgetP95: 60 },
   { name: 'receptions: stats', user: 'admin', url: '/api/v1/receptions/stats?from=2026-01-01&to=2026-12-31', budgetP95: 150 },
   { name: 'suggestion ledger .xlsx (a year)', user: 'admin', url: '/api/v1/suggestions/ledger.xlsx?from=2026-01-01&to=2026-12-31', budgetP95: 3000, runs: 5 },
+  { name: 'sessions: page 1', user: 'admin', url: '/api/v1/sessions?page=1&pageSize=20', budgetP95: 40 },
+  { name: 'session: detail', user: 'admin', url: '/api/v1/sessions/{sessionId}', budgetP95: 60 },
+  { name: 'session: roll (all deputies)', user: 'admin', url: '/api/v1/sessions/{sessionId}/roll', budgetP95: 40 },
+  { name: 'session: elections', user: 'admin', url: '/api/v1/sessions/{sessionId}/elections', budgetP95: 60 },
+  { name: 'sessions: stats of a year', user: 'admin', url: '/api/v1/sessions/stats?from=2026-01-01&to=2026-12-31', budgetP95: 100 },
 ];

@@ -32,6 +32,8 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
       const town = await database.db.selectFrom('town').select('id').where('code', '=', 'DEMO01').executeTakeFirstOrThrow();
       const deputy = await database.db.selectFrom('deputy').select('id').where('townId', '=', town.id).orderBy('code').executeTakeFirstOrThrow();
       const station = await database.db.selectFrom('station').select('id').where('townId', '=', town.id).orderBy('code').executeTakeFirstOrThrow();
+      // The demo's closed congress session (S001): its page, roll and votes are what the office opens at a session.
+      const congress = await database.db.selectFrom('congressSession').select('id').where('townId', '=', town.id).where('status', '=', 'closed').orderBy('code').executeTakeFirstOrThrow();
       const sessions = new Map<string, string>();
       const results: CaseResult[] = [];
       const missing: string[] = [];
@@ -40,7 +42,7 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
       for (const c of cases) {
         const cookie = sessions.get(c.user) ?? (await sessionOf(app, c.user));
         sessions.set(c.user, cookie);
-        const url = c.url.replace('{deputyId}', deputy.id).replace('{stationId}', station.id);
+        const url = c.url.replace('{deputyId}', deputy.id).replace('{stationId}', station.id).replace('{sessionId}', congress.id);
         const outcome = await timeCase(app, c, url, cookie, c.runs ?? o.runs);
         if (outcome === 'missing') missing.push(c.name);
         else if (typeof outcome === 'string') failed.push(`${c.name}: ${outcome}`);
