@@ -1,5 +1,9 @@
 import {
   ApartmentOutlined,
+  BulbOutlined,
+  ContactsOutlined,
+  FlagOutlined,
+  SettingOutlined,
   ReconciliationOutlined,
   AuditOutlined,
   BankOutlined,
@@ -34,14 +38,15 @@ import type { MsgKey } from './i18n/index.tsx';
 /**
  * The one registry of pages. A page is added here and nowhere else: the router, the side menu, the
  * page titles and the role checks all read this list. Entries with `menu` appear in the side menu
- * in the order given; `parent` keeps the parent's menu item selected on detail pages.
+ * in the order given, inside their `menu.group` (see MENU_GROUPS); `parent` keeps the parent's menu
+ * item selected on detail pages.
  */
 export type AppRoute = {
   path: string;
   title: MsgKey;
   roles: readonly Role[];
   Page: LazyExoticComponent<ComponentType>;
-  menu?: { icon: ReactNode };
+  menu?: { icon: ReactNode; group?: MenuGroup };
   parent?: string;
   /** A further condition on the user beyond the role (e.g. a deputy's presidium seat). */
   when?: (user: Me['user']) => boolean;
@@ -63,7 +68,7 @@ export const appRoutes: AppRoute[] = [
     path: '/deputies',
     title: 'nav.deputies',
     roles: DEPUTY_READERS,
-    menu: { icon: <TeamOutlined /> },
+    menu: { icon: <TeamOutlined />, group: 'organisation' },
     Page: lazy(() => import('./pages/deputies/DeputyListPage.tsx')),
   },
   {
@@ -84,7 +89,7 @@ export const appRoutes: AppRoute[] = [
     path: '/stations',
     title: 'nav.stations',
     roles: DEPUTY_READERS,
-    menu: { icon: <EnvironmentOutlined /> },
+    menu: { icon: <EnvironmentOutlined />, group: 'organisation' },
     Page: lazy(() => import('./pages/stations/StationListPage.tsx')),
   },
   {
@@ -98,14 +103,14 @@ export const appRoutes: AppRoute[] = [
     path: '/groups',
     title: 'nav.groups',
     roles: DEPUTY_READERS,
-    menu: { icon: <ClusterOutlined /> },
+    menu: { icon: <ClusterOutlined />, group: 'organisation' },
     Page: lazy(() => import('./pages/groups/GroupListPage.tsx')),
   },
   {
     path: '/presidium',
     title: 'nav.presidium',
     roles: DEPUTY_READERS,
-    menu: { icon: <CrownOutlined /> },
+    menu: { icon: <CrownOutlined />, group: 'presidium' },
     Page: lazy(() => import('./pages/presidium/PresidiumPage.tsx')),
   },
   // Presidium meetings: staff read, admins write; a deputy reads only with a current presidium seat (the API says 403 otherwise).
@@ -114,7 +119,7 @@ export const appRoutes: AppRoute[] = [
     title: 'meeting.nav.list',
     roles: DEPUTY_READERS,
     when: onPresidiumOrStaff,
-    menu: { icon: <ScheduleOutlined /> },
+    menu: { icon: <ScheduleOutlined />, group: 'presidium' },
     Page: lazy(() => import('./pages/presidium-meetings/MeetingListPage.tsx')),
   },
   {
@@ -122,7 +127,7 @@ export const appRoutes: AppRoute[] = [
     title: 'meeting.nav.tracking',
     roles: DEPUTY_READERS,
     when: onPresidiumOrStaff,
-    menu: { icon: <FileDoneOutlined /> },
+    menu: { icon: <FileDoneOutlined />, group: 'presidium' },
     Page: lazy(() => import('./pages/presidium-meetings/DecisionTrackingPage.tsx')),
   },
   {
@@ -138,7 +143,7 @@ export const appRoutes: AppRoute[] = [
     path: '/sessions',
     title: 'session.nav.list',
     roles: DEPUTY_READERS,
-    menu: { icon: <ReconciliationOutlined /> },
+    menu: { icon: <ReconciliationOutlined />, group: 'sessions' },
     Page: lazy(() => import('./pages/sessions/SessionListPage.tsx')),
   },
   { path: '/sessions/absences', title: 'session.nav.absences', roles: STAFF, parent: '/sessions', Page: lazy(() => import('./pages/sessions/AbsencesPage.tsx')) },
@@ -147,7 +152,7 @@ export const appRoutes: AppRoute[] = [
     path: '/activities',
     title: 'nav.activities',
     roles: STAFF,
-    menu: { icon: <CalendarOutlined /> },
+    menu: { icon: <CalendarOutlined />, group: 'duty' },
     Page: lazy(() => import('./pages/activities/ActivityCalendarPage.tsx')),
   },
   {
@@ -161,7 +166,7 @@ export const appRoutes: AppRoute[] = [
     path: '/activities/board',
     title: 'nav.board',
     roles: STAFF,
-    menu: { icon: <BarChartOutlined /> },
+    menu: { icon: <BarChartOutlined />, group: 'duty' },
     Page: lazy(() => import('./pages/duty-record/StationBoardPage.tsx')),
   },
   {
@@ -203,14 +208,14 @@ export const appRoutes: AppRoute[] = [
     path: '/my/activities',
     title: 'nav.myActivities',
     roles: ['deputy'],
-    menu: { icon: <CarryOutOutlined /> },
+    menu: { icon: <CarryOutOutlined />, group: 'duty' },
     Page: lazy(() => import('./pages/activities/MyActivitiesPage.tsx')),
   },
   {
     path: '/my/duty-record',
     title: 'nav.dutyRecord',
     roles: ['deputy'],
-    menu: { icon: <ProfileOutlined /> },
+    menu: { icon: <ProfileOutlined />, group: 'duty' },
     Page: lazy(() => import('./pages/duty-record/DutyRecordPage.tsx')),
   },
   {
@@ -224,14 +229,14 @@ export const appRoutes: AppRoute[] = [
     path: '/research',
     title: 'research.nav',
     roles: STAFF,
-    menu: { icon: <ExperimentOutlined /> },
+    menu: { icon: <ExperimentOutlined />, group: 'duty' },
     Page: lazy(() => import('./pages/research/ResearchListPage.tsx')),
   },
   {
     path: '/my/research',
     title: 'research.myNav',
     roles: ['deputy'],
-    menu: { icon: <ExperimentOutlined /> },
+    menu: { icon: <ExperimentOutlined />, group: 'duty' },
     Page: lazy(() => import('./pages/research/MyResearchPage.tsx')),
   },
   // Documents and study material: staff see them with read receipts (a liaison only their station's deputies), admins write and send.
@@ -239,7 +244,7 @@ export const appRoutes: AppRoute[] = [
     path: '/documents',
     title: 'document.nav',
     roles: STAFF,
-    menu: { icon: <FileTextOutlined /> },
+    menu: { icon: <FileTextOutlined />, group: 'duty' },
     Page: lazy(() => import('./pages/documents/DocumentListPage.tsx')),
   },
   {
@@ -260,7 +265,7 @@ export const appRoutes: AppRoute[] = [
     path: '/my/documents',
     title: 'document.navMine',
     roles: ['deputy'],
-    menu: { icon: <ReadOutlined /> },
+    menu: { icon: <ReadOutlined />, group: 'duty' },
     Page: lazy(() => import('./pages/documents/MyDocumentsPage.tsx')),
   },
   {
@@ -275,7 +280,7 @@ export const appRoutes: AppRoute[] = [
     path: '/receptions',
     title: 'reception.nav',
     roles: DEPUTY_READERS,
-    menu: { icon: <CustomerServiceOutlined /> },
+    menu: { icon: <CustomerServiceOutlined />, group: 'duty' },
     Page: lazy(() => import('./pages/receptions/ReceptionListPage.tsx')),
   },
   {
@@ -304,7 +309,7 @@ export const appRoutes: AppRoute[] = [
     path: '/suggestions',
     title: 'suggestion.nav',
     roles: STAFF,
-    menu: { icon: <SolutionOutlined /> },
+    menu: { icon: <SolutionOutlined />, group: 'suggestions' },
     Page: lazy(() => import('./pages/suggestions/SuggestionListPage.tsx')),
   },
   {
@@ -339,14 +344,14 @@ export const appRoutes: AppRoute[] = [
     path: '/my-assignments',
     title: 'suggestion.navAssignments',
     roles: ['handler'],
-    menu: { icon: <ContainerOutlined /> },
+    menu: { icon: <ContainerOutlined />, group: 'suggestions' },
     Page: lazy(() => import('./pages/suggestions/MyAssignmentsPage.tsx')),
   },
   {
     path: '/my-suggestions',
     title: 'suggestion.navMine',
     roles: ['deputy'],
-    menu: { icon: <CommentOutlined /> },
+    menu: { icon: <CommentOutlined />, group: 'suggestions' },
     Page: lazy(() => import('./pages/suggestions/MySuggestionsPage.tsx')),
   },
   // Residents' opinions from the public portal (群众来信): admins the town's, a liaison their station's (the API scopes them).
@@ -354,7 +359,7 @@ export const appRoutes: AppRoute[] = [
     path: '/portal-submissions',
     title: 'portal.inbox.nav',
     roles: STAFF,
-    menu: { icon: <MailOutlined /> },
+    menu: { icon: <MailOutlined />, group: 'suggestions' },
     Page: lazy(() => import('./pages/portal-inbox/PortalInboxPage.tsx')),
   },
   {
@@ -369,21 +374,21 @@ export const appRoutes: AppRoute[] = [
     path: '/search',
     title: 'search.nav',
     roles: STAFF,
-    menu: { icon: <SearchOutlined /> },
+    menu: { icon: <SearchOutlined />, group: 'suggestions' },
     Page: lazy(() => import('./pages/search/SearchPage.tsx')),
   },
   {
     path: '/suggestion-stats',
     title: 'sstats.nav',
     roles: STAFF,
-    menu: { icon: <PieChartOutlined /> },
+    menu: { icon: <PieChartOutlined />, group: 'suggestions' },
     Page: lazy(() => import('./pages/suggestion-stats/SuggestionStatsPage.tsx')),
   },
   {
     path: '/supervision',
     title: 'supervision.nav',
     roles: STAFF,
-    menu: { icon: <AlertOutlined /> },
+    menu: { icon: <AlertOutlined />, group: 'suggestions' },
     Page: lazy(() => import('./pages/supervision/SupervisionPage.tsx')),
   },
   {
@@ -401,12 +406,65 @@ export const appRoutes: AppRoute[] = [
     Page: lazy(() => import('./pages/sessions/SessionStatsPage.tsx')),
   },
   { path: '/notifications', title: 'notice.nav', roles: ROLES, Page: lazy(() => import('./pages/notifications/NotificationsPage.tsx')) },
-  { path: '/units', title: 'nav.units', roles: STAFF, menu: { icon: <BankOutlined /> }, Page: lazy(() => import('./pages/units/UnitListPage.tsx')) },
-  { path: '/users', title: 'nav.users', roles: ADMINS, menu: { icon: <IdcardOutlined /> }, Page: lazy(() => import('./pages/users/UserListPage.tsx')) },
-  { path: '/regions', title: 'nav.regions', roles: ADMINS, menu: { icon: <ApartmentOutlined /> }, Page: lazy(() => import('./pages/regions/RegionsPage.tsx')) },
-  { path: '/audit', title: 'nav.audit', roles: ADMINS, menu: { icon: <AuditOutlined /> }, Page: lazy(() => import('./pages/audit/AuditListPage.tsx')) },
+  {
+    path: '/units',
+    title: 'nav.units',
+    roles: STAFF,
+    menu: { icon: <BankOutlined />, group: 'suggestions' },
+    Page: lazy(() => import('./pages/units/UnitListPage.tsx')),
+  },
+  {
+    path: '/users',
+    title: 'nav.users',
+    roles: ADMINS,
+    menu: { icon: <IdcardOutlined />, group: 'system' },
+    Page: lazy(() => import('./pages/users/UserListPage.tsx')),
+  },
+  {
+    path: '/regions',
+    title: 'nav.regions',
+    roles: ADMINS,
+    menu: { icon: <ApartmentOutlined />, group: 'system' },
+    Page: lazy(() => import('./pages/regions/RegionsPage.tsx')),
+  },
+  {
+    path: '/audit',
+    title: 'nav.audit',
+    roles: ADMINS,
+    menu: { icon: <AuditOutlined />, group: 'system' },
+    Page: lazy(() => import('./pages/audit/AuditListPage.tsx')),
+  },
 ];
 
 export function menuRoutesFor(user: Me['user']): AppRoute[] {
   return appRoutes.filter((r) => r.menu && routeAllows(r, user));
+}
+
+/** The side menu's sections, in the order shown (below the entries without a group, i.e. 首页). */
+export const MENU_GROUPS = [
+  { key: 'organisation', title: 'nav.group.organisation', icon: <ContactsOutlined /> },
+  { key: 'duty', title: 'nav.group.duty', icon: <FlagOutlined /> },
+  { key: 'suggestions', title: 'nav.group.suggestions', icon: <BulbOutlined /> },
+  { key: 'sessions', title: 'nav.group.sessions', icon: <ReconciliationOutlined /> },
+  { key: 'presidium', title: 'nav.group.presidium', icon: <CrownOutlined /> },
+  { key: 'system', title: 'nav.group.system', icon: <SettingOutlined /> },
+] as const satisfies readonly { key: string; title: MsgKey; icon: ReactNode }[];
+
+export type MenuGroup = (typeof MENU_GROUPS)[number]['key'];
+export type MenuNode = { kind: 'item'; route: AppRoute } | { kind: 'group'; key: MenuGroup; title: MsgKey; icon: ReactNode; routes: AppRoute[] };
+
+/**
+ * The side menu for a user: the entries without a group, then each section with the entries the user
+ * may open. A section with one such entry is shown as that entry alone (no submenu with one child);
+ * an empty one is left out.
+ */
+export function menuTreeFor(user: Me['user']): MenuNode[] {
+  const routes = menuRoutesFor(user);
+  const nodes: MenuNode[] = routes.filter((r) => !r.menu?.group).map((route) => ({ kind: 'item', route }));
+  for (const g of MENU_GROUPS) {
+    const inGroup = routes.filter((r) => r.menu?.group === g.key);
+    if (inGroup.length === 1) nodes.push({ kind: 'item', route: inGroup[0] as AppRoute });
+    else if (inGroup.length > 1) nodes.push({ kind: 'group', key: g.key, title: g.title, icon: g.icon, routes: inGroup });
+  }
+  return nodes;
 }

@@ -83,6 +83,12 @@ const en: Record<MsgKey, string> = {
   'nav.regions': 'Regions & terms',
   'nav.audit': 'Audit log',
   'nav.main': 'Main navigation',
+  'nav.group.organisation': 'Organisation',
+  'nav.group.duty': 'Duties',
+  'nav.group.suggestions': 'Suggestion work',
+  'nav.group.sessions': 'Congress',
+  'nav.group.presidium': 'Presidium work',
+  'nav.group.system': 'System',
 
   'header.town': 'Town',
   'header.switchTown': 'Switch town',

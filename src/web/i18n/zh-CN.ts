@@ -81,6 +81,12 @@ const zhCN = {
   'nav.regions': '区划与届次',
   'nav.audit': '审计日志',
   'nav.main': '主导航',
+  'nav.group.organisation': '代表与组织',
+  'nav.group.duty': '履职活动',
+  'nav.group.suggestions': '代表建议',
+  'nav.group.sessions': '人民代表大会',
+  'nav.group.presidium': '主席团工作',
+  'nav.group.system': '系统管理',
 
   'header.town': '当前乡镇',
   'header.switchTown': '切换乡镇',
