@@ -146,8 +146,20 @@ export const appRoutes: AppRoute[] = [
     menu: { icon: <ReconciliationOutlined />, group: 'sessions' },
     Page: lazy(() => import('./pages/sessions/SessionListPage.tsx')),
   },
-  { path: '/sessions/absences', title: 'session.nav.absences', roles: STAFF, parent: '/sessions', Page: lazy(() => import('./pages/sessions/AbsencesPage.tsx')) },
-  { path: '/sessions/:id', title: 'session.nav.detail', roles: DEPUTY_READERS, parent: '/sessions', Page: lazy(() => import('./pages/sessions/SessionDetailPage.tsx')) },
+  {
+    path: '/sessions/absences',
+    title: 'session.nav.absences',
+    roles: STAFF,
+    parent: '/sessions',
+    Page: lazy(() => import('./pages/sessions/AbsencesPage.tsx')),
+  },
+  {
+    path: '/sessions/:id',
+    title: 'session.nav.detail',
+    roles: DEPUTY_READERS,
+    parent: '/sessions',
+    Page: lazy(() => import('./pages/sessions/SessionDetailPage.tsx')),
+  },
   {
     path: '/activities',
     title: 'nav.activities',
