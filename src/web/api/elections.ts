@@ -82,6 +82,8 @@ export type ElectionList = {
 export type CandidateInput = { deputyId?: string; name?: string; gender?: 'male' | 'female' | null; party?: string; title?: string };
 export type NominationInput = { nominator: Nominator; signerIds?: string[]; submittedOn?: string; notes?: string; candidates: CandidateInput[] };
 export type RoundInput = {
+  /** The election's version the clerk saw: a round recorded meanwhile makes it stale (409). */
+  version: number;
   issued: number;
   returned: number;
   valid: number;

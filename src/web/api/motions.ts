@@ -65,13 +65,15 @@ export type Vote = {
 
 export type VoteList = {
   items: Vote[];
-  roll: { all: number; present: number; quorumNeeded: number; quorumReached: boolean; majorityNeeded: number; presentDeputies: PoolDeputy[] };
+  /** The live roll figures; who is present comes from the roll query (sessionsApi.roll), only for per-deputy votes. */
+  roll: { all: number; present: number; quorumNeeded: number; quorumReached: boolean; majorityNeeded: number };
   canRecord: boolean;
 };
 
 export type VoteInput =
-  | { method: 'count'; for: number; against: number; abstain: number; notVoting: number }
-  | { method: 'per_deputy'; ballots: { deputyId: string; choice: VoteChoice }[] };
+  /** `round`: the round being recorded (1 + the rounds the clerk saw); a stale one is refused (409). */
+  | { method: 'count'; round: number; for: number; against: number; abstain: number; notVoting: number }
+  | { method: 'per_deputy'; round: number; ballots: { deputyId: string; choice: VoteChoice }[] };
 
 const S = (sessionId: string) => `/sessions/${sessionId}`;
 

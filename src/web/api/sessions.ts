@@ -1,4 +1,5 @@
 import { http, type PageQuery, request } from './client.ts';
+import type { MotionStatus } from './motions.ts';
 
 /** Congress sessions (人代会): the session, its roll (点名) and agenda (议程). See docs/api-contract-sessions.md. */
 
@@ -47,7 +48,8 @@ export type AgendaItem = {
   notes: string;
   version: number;
   files: { id: string; name: string; kind: string; size: number }[];
-  motion: { id: string; number: number } | null;
+  /** `status`: the motion's (withdrawn → the item shows 已撤回 and may be deleted). */
+  motion: { id: string; number: number; status: MotionStatus } | null;
   election: { id: string } | null;
   lastVote: { round: number; result: string; for: number; against: number; abstain: number; notVoting: number } | null;
 };
@@ -112,11 +114,13 @@ export const sessionsApi = {
   create: (body: SessionInput) => http.post<SessionDetail>(S, body),
   update: (id: string, body: SessionUpdate) => http.patch<SessionDetail>(`${S}/${id}`, body),
   remove: (id: string) => request<{ ok: true }>('DELETE', `${S}/${id}`),
-  open: (id: string) => http.post<SessionDetail>(`${S}/${id}/open`),
-  close: (id: string) => http.post<SessionDetail>(`${S}/${id}/close`),
+  /** `version`: the session as the user saw it; changed meanwhile → 409. */
+  open: (id: string, version?: number) => http.post<SessionDetail>(`${S}/${id}/open`, version === undefined ? undefined : { version }),
+  close: (id: string, version?: number) => http.post<SessionDetail>(`${S}/${id}/close`, version === undefined ? undefined : { version }),
   takeRoll: (id: string) => http.post<Roll>(`${S}/${id}/roll`),
   roll: (id: string) => http.get<Roll>(`${S}/${id}/roll`),
-  mark: (id: string, deputyId: string, body: { status: RollStatus; leaveReason?: string }) => http.put<RollMark>(`${S}/${id}/roll/${deputyId}`, body),
+  mark: (id: string, deputyId: string, body: { status: RollStatus; leaveReason?: string; expectedStatus?: RollStatus }) =>
+    http.put<RollMark>(`${S}/${id}/roll/${deputyId}`, body),
   markBulk: (id: string, body: { deputyIds: string[]; status: RollStatus; leaveReason?: string }) => http.post<Roll>(`${S}/${id}/roll/bulk`, body),
   signIn: (id: string) => http.post<RollMark>(`${S}/${id}/sign-in`),
   addItem: (id: string, body: ItemInput) => http.post<AgendaItem>(`${S}/${id}/items`, body),

@@ -9,7 +9,8 @@ import { nowIso } from '../../lib/time.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findFile } from '../files/files.repo.ts';
 import { requireFiles } from '../files/files.service.ts';
-import { assertNotClosed, loadSession } from './session-state.ts';
+import { updateMotionRow } from './motions.repo.ts';
+import { assertNotClosed, loadSession, lockSession } from './session-state.ts';
 import type { ItemInput, ItemOrderInput, ItemUpdate } from './sessions.schemas.ts';
 import { type ItemRow, findItem, itemExtras, itemRows, maxSeq, renumberItems, replaceItemFiles, updateVersionedRow } from './sessions.repo.ts';
 
@@ -46,7 +47,7 @@ async function presentRows(db: Kysely<DB>, townId: string, rows: ItemRow[]) {
     return {
       ...r,
       files: ex.files.filter((f) => f.itemId === r.id).map((f) => ({ id: f.id, name: f.name, kind: f.kind, size: f.size })),
-      motion: motion ? { id: motion.id, number: motion.number } : null,
+      motion: motion ? { id: motion.id, number: motion.number, status: motion.status } : null,
       election: election ? { id: election.id } : null,
       lastVote: vote
         ? { round: vote.round, result: vote.result, for: vote.forCount, against: vote.againstCount, abstain: vote.abstainCount, notVoting: vote.notVotingCount }
@@ -76,7 +77,7 @@ export async function createItem(ctx: Ctx, sessionId: string, input: z.infer<typ
   if (input.kind === 'motion') throw ValidationError.field('body.kind', '议案由主席团决定列入议程后自动加入');
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
-    const s = await loadSession(trx, townId, sessionId);
+    const s = await lockSession(trx, townId, sessionId);
     assertNotClosed(s);
     const fileIds = [...new Set(input.fileIds ?? [])];
     const files = fileIds.length ? await requireFiles({ ...ctx, db: trx }, fileIds, 'body.fileIds') : [];
@@ -112,7 +113,7 @@ export async function createItem(ctx: Ctx, sessionId: string, input: z.infer<typ
 export async function updateItem(ctx: Ctx, sessionId: string, itemId: string, input: z.infer<typeof ItemUpdate>) {
   const townId = townOf(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    const s = await loadSession(trx, townId, sessionId);
+    const s = await lockSession(trx, townId, sessionId);
     assertNotClosed(s);
     const before = await findItem(trx, townId, sessionId, itemId);
     if (!before) throw new NotFoundError('议程');
@@ -120,6 +121,9 @@ export async function updateItem(ctx: Ctx, sessionId: string, itemId: string, in
     if (input.status !== undefined && input.status !== before.status) {
       if (input.status === 'passed' || input.status === 'failed') throw ValidationError.field('body.status', '通过或未通过由表决结果决定，不能直接设置');
       if (!REVIEWABLE.includes(before.kind)) throw ValidationError.field('body.status', `${ITEM_KIND_LABEL[before.kind]}不是报告，不能标记为已审议`);
+      // An item that was voted on has the status its votes gave it (changed only by deleting a round).
+      const voted = (await itemExtras(trx, townId, [itemId])).votes.length > 0;
+      if (voted) throw new ConflictError(`议程“${before.title}”已有表决记录，其状态由表决结果决定，不能修改`, { reason: 'HAS_VOTES' });
     }
     const beforeFiles = await fileNames(trx, townId, itemId);
     let afterFiles = beforeFiles;
@@ -159,14 +163,18 @@ export async function updateItem(ctx: Ctx, sessionId: string, itemId: string, in
 export async function deleteItem(ctx: Ctx, sessionId: string, itemId: string) {
   const townId = townOf(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    const s = await loadSession(trx, townId, sessionId);
+    const s = await lockSession(trx, townId, sessionId);
     assertNotClosed(s);
     const item = await findItem(trx, townId, sessionId, itemId);
     if (!item) throw new NotFoundError('议程');
     const [ex] = [await itemExtras(trx, townId, [itemId])];
     if (ex.votes.length) throw new ConflictError(`议程“${item.title}”已有表决记录，不能删除`, { reason: 'HAS_VOTES' });
     if (ex.elections.length) throw new ConflictError(`议程“${item.title}”是选举事项，请在“选举”中处理`, { reason: 'HAS_ELECTION' });
-    if (ex.motions.length) throw new ConflictError(`议程“${item.title}”来自第 ${ex.motions[0].number} 号议案，不能删除`, { reason: 'HAS_MOTION' });
+    const motion = ex.motions[0];
+    // A motion withdrawn while on the agenda leaves its item behind: that one may go (the motion keeps its record).
+    if (motion && motion.status !== 'withdrawn')
+      throw new ConflictError(`议程“${item.title}”来自第 ${motion.number} 号议案，不能删除`, { reason: 'HAS_MOTION' });
+    if (motion) await updateMotionRow(trx, townId, motion.id, motion.version, { itemId: null, updatedAt: nowIso() });
     await trx.deleteFrom('sessionItem').where('townId', '=', townId).where('id', '=', itemId).execute();
     const rest = await itemRows(trx, townId, sessionId);
     await renumberItems(
@@ -192,7 +200,7 @@ export async function deleteItem(ctx: Ctx, sessionId: string, itemId: string) {
 export async function reorderItems(ctx: Ctx, sessionId: string, input: z.infer<typeof ItemOrderInput>) {
   const townId = townOf(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    const s = await loadSession(trx, townId, sessionId);
+    const s = await lockSession(trx, townId, sessionId);
     assertNotClosed(s);
     const rows = await itemRows(trx, townId, sessionId);
     const have = new Set(rows.map((r) => r.id));

@@ -68,7 +68,7 @@ function roundBody(e: Election, votes: Record<string, number>, extra: Record<str
     if (!c) throw new Error(`no candidate ${name}`);
     return { candidateId: c.id, for: f, against: n - f, abstain: 0 };
   });
-  return { issued: n, returned: n, valid: n, invalid: 0, lines, ...extra };
+  return { version: e.version, issued: n, returned: n, valid: n, invalid: 0, lines, ...extra };
 }
 
 async function round(e: Election, body: unknown, status = 201) {
@@ -167,7 +167,11 @@ describe('town head: 1 seat, 2 candidates, 79 on the roll', () => {
   });
 
   it('no nominator names more candidates than seats; the presidium names a deputy from the roster', async () => {
-    let res = await nominate(e, { nominator: 'presidium', candidates: [{ deputyId: deputies[0].id }, { name: '王五' }] }, 400);
+    // A town head may be a non-deputy (by name), but a deputy named must be on the session's roll.
+    const off = await makeDeputy(t.db, t.world.townA.id, t.world.termA.id, { code: 'D997', name: '名册外二' });
+    let res = await nominate(e, { nominator: 'presidium', candidates: [{ deputyId: off.id }] }, 400);
+    expect(res.details.issues[0].field).toBe('body.candidates[0].deputyId');
+    res = await nominate(e, { nominator: 'presidium', candidates: [{ deputyId: deputies[0].id }, { name: '王五' }] }, 400);
     expect(res.details.issues[0].field).toBe('body.candidates');
     expect(res.message).toContain('主席团');
     // A signer of the first nomination joining another that names a second person: over the limit.
@@ -222,6 +226,9 @@ describe('town head: 1 seat, 2 candidates, 79 on the roll', () => {
   });
 
   it('39 votes of 79 is not elected: round 2 with 40 is', async () => {
+    // A stale version (a round recorded meanwhile by another clerk) → 409, never the next round.
+    const stale = await round(e, roundBody(e, { 张卫东: 39, [deputies[0].name]: 20 }, { version: e.version - 1 }), 409);
+    expect(stale.code).toBe('CONFLICT');
     e = await round(e, roundBody(e, { 张卫东: 39, [deputies[0].name]: 20 }, { writeIns: [{ name: '孙七', for: 1 }] }));
     expect(e.rounds[0]).toMatchObject({ round: 1, seats: 1, outcome: 'none', needed: 40, allDeputies: 79, presentCount: 60 });
     expect(e.rounds[0].lines.find((l) => l.name === '孙七')).toMatchObject({ candidateId: null, for: 1, elected: false });
@@ -274,6 +281,10 @@ describe('two seats, three candidates', () => {
     // 甲 is elected: not in round 2.
     let res = await round(e, roundBody(e, { 甲: 10, 乙: 41, 丙: 10 }), 400);
     expect(res.details.issues[0].field).toBe('body.lines[0].candidateId');
+    // … nor a write-in (someone elected is not "another person").
+    res = await round(e, roundBody(e, { 乙: 41, 丙: 19 }, { writeIns: [{ name: '甲', for: 0 }] }), 400);
+    expect(res.details.issues[0].field).toBe('body.writeIns[0].name');
+    expect(res.message).toContain('已当选');
     e = await round(e, roundBody(e, { 乙: 41, 丙: 19 }));
     expect(e.rounds[1]).toMatchObject({ round: 2, seats: 1, outcome: 'filled' });
     expect(e.elected.map((x) => x.name)).toEqual(['甲', '乙']);
@@ -283,7 +294,7 @@ describe('two seats, three candidates', () => {
   });
 
   it('a tie for the last seat elects the one above and leaves the seat', async () => {
-    e = await newElection({ post: 'vice_chair', seats: 2 });
+    e = await newElection({ post: 'deputy_head', seats: 2 });
     e = await nominate(e, { nominator: 'presidium', candidates: [{ name: '钱一' }, { name: '钱二' }] });
     e = await nominate(e, { nominator: 'deputies', signerIds: signers(40, 10), candidates: [{ name: '钱三' }] });
     e = await start(e);
@@ -313,7 +324,14 @@ describe('nominating phase', () => {
     e = await nominate(e, { nominator: 'presidium', candidates: [{ deputyId: deputies[2].id }] });
     expect(e.rule.mode).toBe('uncontested');
     const n2 = await nominate(e, { nominator: 'deputies', signerIds: signers(50, 10), candidates: [{ deputyId: deputies[3].id }] });
-    const n3 = await nominate(n2, { nominator: 'deputies', signerIds: signers(60, 10), candidates: [{ name: '周八' }] });
+    // 主席: candidates are deputies on the roll — not a name, not a deputy off the roll (400 naming deputyId).
+    let bad = await nominate(n2, { nominator: 'deputies', signerIds: signers(60, 10), candidates: [{ name: '周八' }] }, 400);
+    expect(bad.details.issues[0].field).toBe('body.candidates[0].deputyId');
+    expect(bad.message).toContain('名册');
+    const offRoll = await makeDeputy(t.db, t.world.townA.id, t.world.termA.id, { code: 'D998', name: '名册外' });
+    bad = await nominate(n2, { nominator: 'deputies', signerIds: signers(60, 10), candidates: [{ deputyId: offRoll.id }] }, 400);
+    expect(bad.details.issues[0].field).toBe('body.candidates[0].deputyId');
+    const n3 = await nominate(n2, { nominator: 'deputies', signerIds: signers(60, 10), candidates: [{ deputyId: deputies[4].id }] });
     expect(n3.rule.mode).toBe('irregular');
     expect(n3.rule.warnings[0]).toContain('差额');
     let res = await admin.post(`${S}/elections/${e.id}/candidates/${n3.candidates[2].id}/withdraw`);
@@ -324,7 +342,7 @@ describe('nominating phase', () => {
     res = await admin.delete(`${S}/elections/${e.id}/nominations/${e.nominations[1].id}`);
     expect(res.statusCode, res.body).toBe(200);
     e = res.json();
-    expect(e.candidates.map((c) => c.name)).toEqual([deputies[2].name, '周八']);
+    expect(e.candidates.map((c) => c.name)).toEqual([deputies[2].name, deputies[4].name]);
     res = await admin.patch(`${S}/elections/${e.id}`, { version: e.version - 1, seats: 2 });
     expect(res.statusCode).toBe(409);
     res = await admin.patch(`${S}/elections/${e.id}`, { version: e.version, postName: '镇人大主席' });

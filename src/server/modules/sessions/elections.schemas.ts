@@ -62,6 +62,8 @@ export const NominationInput = z.object({
 });
 
 export const RoundInput = z.object({
+  /** The election's version the client saw: a round recorded meanwhile makes it stale (409), never the next round. */
+  version: Version,
   issued: Count,
   returned: Count,
   valid: Count,

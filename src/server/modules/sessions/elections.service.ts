@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { type ElectionRow, bumpElection, candidatesOf, deputiesOfTown, electionRows, lastItemSeq, nominationsOf, onRoll, roundsOf } from './elections.repo.ts';
 import type { ElectionInput, ElectionUpdate, NominationInput, RoundInput, VersionInput } from './elections.schemas.ts';
 import { DEFAULT_POST_NAME, announcementText, electionItemTitle } from './elections.text.ts';
-import { type SessionHead, assertNotClosed, loadSession, requireQuorum, rollState } from './session-state.ts';
+import { type SessionHead, assertNotClosed, loadSession, lockSession, requireQuorum, rollState } from './session-state.ts';
 import { NOMINATION_MIN_SIGNERS, type TallyLine, checkTally, majorityNeeded, nominationRule, overNominators, tallyRound } from './sessions.rules.ts';
 
 /*
@@ -153,13 +153,19 @@ async function bump(trx: Kysely<DB>, townId: string, e: ElectionView, patch: Par
 
 /** Within a write: the session (not closed) and the election, both in the caller's town. */
 async function begin(trx: Kysely<DB>, townId: string, sessionId: string, electionId: string): Promise<{ s: SessionHead; e: ElectionView }> {
-  const s = await loadSession(trx, townId, sessionId);
+  const s = await lockSession(trx, townId, sessionId);
   assertNotClosed(s);
   const e = await loadElection(trx, townId, sessionId, electionId);
   return { s, e };
 }
 
 const POST_NAMES: Record<ElectionPost, string> = DEFAULT_POST_NAME;
+
+/**
+ * Posts the congress fills from among its own deputies (主席、副主席、主席团成员): their candidates are
+ * deputies on the session's roll. A town head or deputy head may be someone who is not a deputy.
+ */
+const DEPUTY_POSTS: readonly ElectionPost[] = ['chair', 'vice_chair', 'presidium_member'];
 
 // ---- Elections ----
 
@@ -169,7 +175,7 @@ export async function createElection(ctx: Ctx, sessionId: string, input: z.infer
   if (!postName) throw ValidationError.field('body.postName', '职务为“其他”时须填写职务名称');
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
-    const s = await loadSession(trx, townId, sessionId);
+    const s = await lockSession(trx, townId, sessionId);
     assertNotClosed(s);
     const now = nowIso();
     const itemId = newId();
@@ -271,6 +277,8 @@ export async function addNomination(ctx: Ctx, sessionId: string, electionId: str
     // Candidates: from the roster (copied), or by name; a name already nominated joins that candidate.
     const deputyIds = input.candidates.map((c) => c.deputyId).filter((x): x is string => !!x);
     const roster = new Map((await deputiesOfTown(trx, townId, deputyIds)).map((d) => [d.id, d]));
+    const onTheRoll = new Set((await onRoll(trx, townId, s.id, deputyIds)).map((r) => r.deputyId));
+    const deputiesOnly = DEPUTY_POSTS.includes(e.post);
     const existingByName = new Map(e.candidates.map((c) => [c.name, c]));
     const existingByDeputy = new Map(e.candidates.filter((c) => c.deputyId).map((c) => [c.deputyId as string, c]));
     const chosen: string[] = [];
@@ -281,9 +289,11 @@ export async function addNomination(ctx: Ctx, sessionId: string, electionId: str
       if (c.deputyId) {
         const d = roster.get(c.deputyId);
         if (!d) throw ValidationError.field(`${at}.deputyId`, '代表不存在');
+        if (!onTheRoll.has(d.id)) throw ValidationError.field(`${at}.deputyId`, `${d.name}不在本次会议的代表名册上`);
         cand = { id: '', deputyId: d.id, name: d.name, gender: d.gender, birthDate: d.birthDate, party: d.party, title: d.title };
       } else {
         const name = (c.name ?? '').trim();
+        if (deputiesOnly) throw ValidationError.field(`${at}.deputyId`, `${e.postName}的候选人须是本次会议名册上的代表，请从名册中选择`);
         if (!name) throw ValidationError.field(`${at}.name`, '请选择代表或填写候选人姓名');
         cand = { id: '', deputyId: null, name, gender: c.gender ?? null, birthDate: c.birthDate ?? null, party: c.party ?? '', title: c.title ?? '' };
       }
@@ -431,6 +441,7 @@ export async function recordRound(ctx: Ctx, sessionId: string, electionId: strin
   try {
     await ctx.db.transaction().execute(async (trx) => {
       const { s, e } = await begin(trx, townId, sessionId, electionId);
+      if (e.version !== input.version) throw new ConflictError(STALE, { currentVersion: e.version });
       const { all, present } = await requireQuorum(trx, townId, s);
       requireStatus(e, 'voting', '记录投票结果');
 
@@ -448,8 +459,15 @@ export async function recordRound(ctx: Ctx, sessionId: string, electionId: strin
       const writeIns = input.writeIns ?? [];
       const names = new Set<string>();
       for (const [i, w] of writeIns.entries()) {
-        if (e.candidates.some((c) => c.name === w.name && !c.withdrawn && !c.elected)) {
-          throw ValidationError.field(`body.writeIns[${i}].name`, `${w.name}是本轮候选人，其得票应填在候选人一栏`);
+        // A write-in is someone not on the ballot: never a candidate of this election (standing, withdrawn
+        // or elected), nor someone already elected as a write-in in an earlier round.
+        const cand = e.candidates.find((c) => c.name === w.name);
+        if (cand) {
+          const why = cand.withdrawn ? '已退出的候选人' : cand.elected ? '已当选的候选人' : '本轮候选人，其得票应填在候选人一栏';
+          throw ValidationError.field(`body.writeIns[${i}].name`, `${w.name}是${why}，不能作为另选他人`);
+        }
+        if (e.elected.some((x) => x.candidateId === null && x.name === w.name)) {
+          throw ValidationError.field(`body.writeIns[${i}].name`, `${w.name}已在前一轮作为另选他人当选，不能再作为另选他人`);
         }
         if (names.has(w.name)) throw ValidationError.field(`body.writeIns[${i}].name`, `另选他人${w.name}重复`);
         names.add(w.name);

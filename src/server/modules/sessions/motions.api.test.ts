@@ -250,7 +250,14 @@ describe('withdrawal and numbers', () => {
 
     const m = await newMotion({ subject: '表决后不能撤回' }, s.id);
     const on = (await admin.post(`${base(s.id)}/${m.id}/decide`, { decision: 'put_on_agenda', version: m.version })).json();
-    const vote = await admin.post(`/api/v1/sessions/${s.id}/items/${on.item.id}/votes`, { method: 'count', for: 8, against: 0, abstain: 0, notVoting: 0 });
+    const vote = await admin.post(`/api/v1/sessions/${s.id}/items/${on.item.id}/votes`, {
+      method: 'count',
+      round: 1,
+      for: 8,
+      against: 0,
+      abstain: 0,
+      notVoting: 0,
+    });
     expect(vote.statusCode, vote.body).toBe(201);
     const passed = (await admin.get(base(s.id))).json().items.find((x: { id: string }) => x.id === m.id);
     expect(passed.status).toBe('passed');
@@ -262,6 +269,25 @@ describe('withdrawal and numbers', () => {
     const next = await newMotion({ subject: '第三号' }, s.id);
     expect(next.number).toBe(3);
     expect((await auditOf(early.id)).map((a) => a.action)).toEqual(['withdraw', 'create']);
+  });
+
+  it('a motion withdrawn while on the agenda: its item shows withdrawn and may be deleted', async () => {
+    const { townA, termA } = t.world;
+    const s = await makeSession(t.db, townA.id, termA.id);
+    await makeRoll(t.db, townA.id, s.id, deputies, 'present');
+    const m = await newMotion({ subject: '列入议程后撤回' }, s.id);
+    const on = (await admin.post(`${base(s.id)}/${m.id}/decide`, { decision: 'put_on_agenda', version: m.version })).json();
+    const itemUrl = `/api/v1/sessions/${s.id}/items/${on.item.id}`;
+    // Still on the agenda: the item belongs to the motion.
+    expect((await admin.delete(itemUrl)).statusCode).toBe(409);
+    const w = await admin.post(`${base(s.id)}/${m.id}/withdraw`, { reason: '提议人撤回', version: on.version });
+    expect(w.statusCode, w.body).toBe(200);
+    const detail = (await admin.get(`/api/v1/sessions/${s.id}`)).json();
+    expect(detail.items.find((i: { id: string }) => i.id === on.item.id).motion).toMatchObject({ id: m.id, status: 'withdrawn' });
+    const del = await admin.delete(itemUrl);
+    expect(del.statusCode, del.body).toBe(200);
+    const after = (await admin.get(base(s.id))).json().items.find((x: { id: string }) => x.id === m.id);
+    expect(after).toMatchObject({ status: 'withdrawn', item: null });
   });
 
   it('a closed session takes no more motions', async () => {

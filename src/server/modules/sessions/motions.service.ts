@@ -26,7 +26,7 @@ import {
   updateMotionRow,
 } from './motions.repo.ts';
 import type { MotionDecideInput, MotionInput, MotionUpdate, MotionWithdrawInput } from './motions.schemas.ts';
-import { type SessionHead, assertNotClosed, loadSession } from './session-state.ts';
+import { type SessionHead, assertNotClosed, loadSession, lockSession } from './session-state.ts';
 import { MOTION_MIN_SPONSORS, type MotionAction, motionActions, motionSponsorsOk, motionTransition } from './sessions.rules.ts';
 
 /*
@@ -161,7 +161,7 @@ export async function createMotion(ctx: Ctx, sessionId: string, input: z.infer<t
   const { s, id } = await retryOnUniqueViolation(() =>
     ctx.db.transaction().execute(async (trx) => {
       await lockTownCodes(trx, townId);
-      const s = await loadSession(trx, townId, sessionId);
+      const s = await lockSession(trx, townId, sessionId);
       assertNotClosed(s);
       const pool = await sponsorPool(trx, townId, s);
       const sponsors = checkSponsors(input.proposerType, input.leadDeputyId ?? null, input.coSponsorIds ?? [], pool);
@@ -204,7 +204,7 @@ export async function updateMotion(ctx: Ctx, sessionId: string, id: string, inpu
   const townId = townOf(ctx);
   const at = now.toISOString();
   const s = await ctx.db.transaction().execute(async (trx) => {
-    const s = await loadSession(trx, townId, sessionId);
+    const s = await lockSession(trx, townId, sessionId);
     assertNotClosed(s);
     const before = await findMotion(trx, townId, s.id, id);
     if (!before) throw new NotFoundError('议案');
@@ -247,7 +247,7 @@ export async function updateMotion(ctx: Ctx, sessionId: string, id: string, inpu
 
 /** Load the motion for a decision or withdrawal: session open or preparing, motion in the town, version as seen. */
 async function loadForAction(trx: Kysely<DB>, townId: string, sessionId: string, id: string, version: number) {
-  const s = await loadSession(trx, townId, sessionId);
+  const s = await lockSession(trx, townId, sessionId);
   assertNotClosed(s);
   const row = await findMotion(trx, townId, s.id, id);
   if (!row) throw new NotFoundError('议案');

@@ -1,10 +1,12 @@
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import type { DB } from '../../db/schema.ts';
 import type { RollStatus } from '../../db/tables/sessions.ts';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../../http/errors.ts';
 import { type Ctx, townOf } from '../../http/principal.ts';
 import { nowIso } from '../../lib/time.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { assertNotClosed, loadSession, rollState } from './session-state.ts';
+import { type SessionHead, assertNotClosed, loadSession, lockSession, rollState } from './session-state.ts';
 import type { RollBulkInput, RollMarkInput } from './sessions.schemas.ts';
 import { deputiesInOffice, hasVotesOrRounds, rollEntries, updateVersionedRow } from './sessions.repo.ts';
 
@@ -23,38 +25,54 @@ export async function getRoll(ctx: Ctx, sessionId: string) {
   return { ...state, entries };
 }
 
-/** Take (or retake) the roll. Retaking keeps the marks of deputies still on it; refused once voting began. */
+/**
+ * Take (or retake) the roll. Retaking keeps the marks of deputies still on it. Only while the session is
+ * being prepared: once it is open the roll is what the quorum and every vote were counted against (409),
+ * and never once a vote or an election round is recorded.
+ */
 export async function takeRoll(ctx: Ctx, sessionId: string) {
   const townId = townOf(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    const s = await loadSession(trx, townId, sessionId);
+    const s = await lockSession(trx, townId, sessionId);
     assertNotClosed(s);
-    if (await hasVotesOrRounds(trx, townId, sessionId)) throw new ConflictError('本次会议已有表决或选举记录，点名表不能重新生成', { reason: 'ROLL_FIXED' });
-    const snapshot = await deputiesInOffice(trx, townId, s.termId, s.startDate);
-    const current = await trx.selectFrom('sessionAttendee').select('deputyId').where('townId', '=', townId).where('sessionId', '=', sessionId).execute();
-    const want = new Set(snapshot);
-    const have = new Set(current.map((r) => r.deputyId));
-    const removed = [...have].filter((id) => !want.has(id));
-    const added = snapshot.filter((id) => !have.has(id));
-    if (removed.length)
-      await trx.deleteFrom('sessionAttendee').where('townId', '=', townId).where('sessionId', '=', sessionId).where('deputyId', 'in', removed).execute();
-    for (let i = 0; i < added.length; i += 200)
-      await trx
-        .insertInto('sessionAttendee')
-        .values(added.slice(i, i + 200).map((deputyId) => ({ sessionId, deputyId, townId })))
-        .execute();
-    const ts = nowIso();
-    await updateVersionedRow(trx, 'congressSession', townId, sessionId, undefined, { rollTakenAt: ts, updatedAt: ts });
-    await recordAudit(trx, ctx, {
-      entity: 'congress_session',
-      entityId: sessionId,
-      action: s.rollTakenAt ? 'retake_roll' : 'take_roll',
-      summary: `${s.shortName}会议${s.rollTakenAt ? '重新生成' : '生成'}点名表：应到 ${snapshot.length} 名（新增 ${added.length}，移出 ${removed.length}）`,
-      before: s.rollTakenAt ? { all: have.size } : undefined,
-      after: { all: snapshot.length, added: added.length, removed: removed.length, asOf: s.startDate },
-    });
+    if (s.status !== 'preparing') throw new ConflictError('会议已开幕，点名表不能重新生成', { reason: 'ROLL_FIXED' });
+    await syncRoll(trx, ctx, s, s.startDate);
   });
   return getRoll(ctx, sessionId);
+}
+
+/**
+ * Within the caller's transaction (the session locked): bring the roll to the deputies in office on
+ * `asOf`, keeping the marks of those still on it; stamps rollTakenAt and records the audit. Used by
+ * "take roll" and by a change of a preparing session's start date once its roll was taken.
+ */
+export async function syncRoll(trx: Kysely<DB>, ctx: Ctx, s: SessionHead, asOf: string): Promise<void> {
+  const townId = townOf(ctx);
+  const sessionId = s.id;
+  if (await hasVotesOrRounds(trx, townId, sessionId)) throw new ConflictError('本次会议已有表决或选举记录，点名表不能重新生成', { reason: 'ROLL_FIXED' });
+  const snapshot = await deputiesInOffice(trx, townId, s.termId, asOf);
+  const current = await trx.selectFrom('sessionAttendee').select('deputyId').where('townId', '=', townId).where('sessionId', '=', sessionId).execute();
+  const want = new Set(snapshot);
+  const have = new Set(current.map((r) => r.deputyId));
+  const removed = [...have].filter((id) => !want.has(id));
+  const added = snapshot.filter((id) => !have.has(id));
+  if (removed.length)
+    await trx.deleteFrom('sessionAttendee').where('townId', '=', townId).where('sessionId', '=', sessionId).where('deputyId', 'in', removed).execute();
+  for (let i = 0; i < added.length; i += 200)
+    await trx
+      .insertInto('sessionAttendee')
+      .values(added.slice(i, i + 200).map((deputyId) => ({ sessionId, deputyId, townId })))
+      .execute();
+  const ts = nowIso();
+  await updateVersionedRow(trx, 'congressSession', townId, sessionId, undefined, { rollTakenAt: ts, updatedAt: ts });
+  await recordAudit(trx, ctx, {
+    entity: 'congress_session',
+    entityId: sessionId,
+    action: s.rollTakenAt ? 'retake_roll' : 'take_roll',
+    summary: `${s.shortName}会议${s.rollTakenAt ? '重新生成' : '生成'}点名表：应到 ${snapshot.length} 名（新增 ${added.length}，移出 ${removed.length}）`,
+    before: s.rollTakenAt ? { all: have.size } : undefined,
+    after: { all: snapshot.length, added: added.length, removed: removed.length, asOf },
+  });
 }
 
 function fieldsFor(status: RollStatus, reason: string | undefined, previous: { status: RollStatus; arrivedAt: string | null } | undefined, ts: string) {
@@ -80,19 +98,28 @@ export async function markRoll(ctx: Ctx, sessionId: string, deputyId: string, in
   const townId = townOf(ctx);
   needReason(input.status, input.leaveReason);
   await ctx.db.transaction().execute(async (trx) => {
-    const s = await loadSession(trx, townId, sessionId);
+    const s = await lockSession(trx, townId, sessionId);
     assertNotClosed(s);
     const [before] = await rollEntries(trx, townId, sessionId, deputyId);
     if (!before) throw new NotFoundError('点名表中的代表');
     const ts = nowIso();
     const f = fieldsFor(input.status, input.leaveReason, before, ts);
-    await trx
+    let q = trx
       .updateTable('sessionAttendee')
       .set({ ...f, markedAt: ts, markedBy: ctx.principal.userId })
       .where('townId', '=', townId)
       .where('sessionId', '=', sessionId)
-      .where('deputyId', '=', deputyId)
-      .execute();
+      .where('deputyId', '=', deputyId);
+    // The status the clerk saw: only over that one, so two clerks marking the same deputy do not overwrite each other.
+    if (input.expectedStatus !== undefined) q = q.where('status', '=', input.expectedStatus);
+    const res = await q.executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) {
+      throw new ConflictError('该代表的签到状态已被他人修改', {
+        reason: 'ROLL_CHANGED',
+        currentStatus: before.status,
+        issues: [{ field: 'body.expectedStatus', message: `当前为“${ROLL_LABEL[before.status]}”，请刷新后再标记` }],
+      });
+    }
     await recordAudit(trx, ctx, {
       entity: 'session_roll',
       entityId: sessionId,
@@ -109,7 +136,7 @@ export async function markRollBulk(ctx: Ctx, sessionId: string, input: z.infer<t
   const townId = townOf(ctx);
   needReason(input.status, input.leaveReason);
   await ctx.db.transaction().execute(async (trx) => {
-    const s = await loadSession(trx, townId, sessionId);
+    const s = await lockSession(trx, townId, sessionId);
     assertNotClosed(s);
     const entries = await rollEntries(trx, townId, sessionId);
     const byId = new Map(entries.map((e) => [e.deputyId, e]));
@@ -161,7 +188,7 @@ export async function signIn(ctx: Ctx, sessionId: string) {
   const deputyId = ctx.principal.deputyId;
   if (!deputyId) throw new ForbiddenError('只有代表本人可以签到');
   await ctx.db.transaction().execute(async (trx) => {
-    const s = await loadSession(trx, townId, sessionId);
+    const s = await lockSession(trx, townId, sessionId);
     const [before] = await rollEntries(trx, townId, sessionId, deputyId);
     if (!before) throw new NotFoundError('点名表中的代表');
     if (s.status === 'closed') throw new InvalidTransitionError('会议已闭幕，不能签到');

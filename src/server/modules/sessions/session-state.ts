@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { RollStatus } from '../../db/tables/sessions.ts';
 import { ConflictError, InvalidTransitionError, NotFoundError } from '../../http/errors.ts';
@@ -62,6 +62,22 @@ export async function loadSession(db: Kysely<DB>, townId: string, sessionId: str
     rollTakenAt: r.rollTakenAt,
     version: r.version,
   };
+}
+
+/**
+ * Inside a write transaction: lock the session row, then load it — so its status (and everything read
+ * after) is as of the lock, and every write under one session runs one at a time. Every write below a
+ * session (roll, agenda, motions, votes, elections, open, close) calls this first in its transaction
+ * (after lockTownCodes where that is taken, never before it), then checks the status it answers.
+ * PostgreSQL: `select … for no key update` — it serialises these writers like FOR UPDATE but does not
+ * block other areas inserting rows that merely reference the session (a suggestion raised at it).
+ * SQLite runs one write transaction at a time already: a plain load.
+ */
+export async function lockSession(trx: Kysely<DB>, townId: string, sessionId: string): Promise<SessionHead> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    await trx.selectFrom('congressSession').select('id').where('townId', '=', townId).where('id', '=', sessionId).forNoKeyUpdate().execute();
+  }
+  return loadSession(trx, townId, sessionId);
 }
 
 /** A closed session's record is final: every write below a session calls this first. */

@@ -147,6 +147,21 @@ describe('sessions', () => {
     expect(res.json().counts).toMatchObject({ all: 3, expected: 3 });
     expect(res.json().quorum).toMatchObject({ all: 3, present: 0, needed: 3, reached: false, short: 3 });
     expect((await auditOf(sessionId)).some((e) => e.action === 'take_roll')).toBe(true);
+
+    // Preparing, roll taken: a new start date retakes the roll as of that day, in the same save.
+    const patchDates = async (startDate: string, endDate: string) => {
+      const v = (await admin.get(`${S}/${sessionId}`)).json().version;
+      return admin.patch(`${S}/${sessionId}`, { version: v, startDate, endDate });
+    };
+    const moved = await patchDates('2026-04-02', '2026-04-03');
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().roll).toMatchObject({ all: 2 });
+    const rollNow = (await admin.get(`${S}/${sessionId}/roll`)).json().entries.map((e: { deputyId: string }) => e.deputyId);
+    expect(rollNow).not.toContain(after.id);
+    expect((await auditOf(sessionId)).some((e) => e.action === 'retake_roll')).toBe(true);
+    const back = await patchDates('2026-03-10', '2026-03-11');
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json().roll).toMatchObject({ all: 3, expected: 3 });
   });
 
   it('a deputy reads the roll and signs in; marks need a reason for leave', async () => {
@@ -161,7 +176,12 @@ describe('sessions', () => {
     const noReason = await admin.put(`${S}/${sessionId}/roll/${t.world.deputyA.id}`, { status: 'on_leave' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().details.issues[0].field).toBe('body.leaveReason');
-    const leave = await admin.put(`${S}/${sessionId}/roll/${t.world.deputyA.id}`, { status: 'on_leave', leaveReason: '住院治疗' });
+    // The clerk saw 未签到 but the deputy signed in meanwhile: 409, the sign-in stands.
+    const stale = await admin.put(`${S}/${sessionId}/roll/${t.world.deputyA.id}`, { status: 'absent', expectedStatus: 'expected' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().message).toBe('该代表的签到状态已被他人修改');
+    expect(stale.json().details.currentStatus).toBe('present');
+    const leave = await admin.put(`${S}/${sessionId}/roll/${t.world.deputyA.id}`, { status: 'on_leave', leaveReason: '住院治疗', expectedStatus: 'present' });
     expect(leave.statusCode, leave.body).toBe(200);
     expect(leave.json().entry).toMatchObject({ status: 'on_leave', leaveReason: '住院治疗', arrivedAt: null });
     expect(leave.json().counts).toMatchObject({ all: 3, onLeave: 1 });
@@ -240,11 +260,24 @@ describe('quorum, opening and closing', () => {
 
     const one = await admin.put(`${S}/${sessionId}/roll/${ids[52]}`, { status: 'late' });
     expect(one.json().quorum).toMatchObject({ present: 53, needed: 53, reached: true, short: 0 });
-    const opened = await admin.post(`${S}/${sessionId}/open`);
+    // The version the user saw: stale → 409, current → opens.
+    const seen = (await admin.get(`${S}/${sessionId}`)).json().version;
+    const stale = await admin.post(`${S}/${sessionId}/open`, { version: seen - 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().details.reason).toBe('STALE');
+    const opened = await admin.post(`${S}/${sessionId}/open`, { version: seen });
     expect(opened.statusCode, opened.body).toBe(200);
     expect(opened.json()).toMatchObject({ status: 'open', quorum: { all: 79, present: 53, reached: true } });
     expect(opened.json().actions).toContain('close');
     expect((await admin.post(`${S}/${sessionId}/open`)).statusCode).toBe(409);
+    expect(opened.json().actions).not.toContain('take_roll');
+    // Open: the roll is fixed — no retake, no new start date.
+    const retake = await admin.post(`${S}/${sessionId}/roll`);
+    expect(retake.statusCode).toBe(409);
+    expect(retake.json().message).toContain('已开幕');
+    const redate = await admin.patch(`${S}/${sessionId}`, { version: opened.json().version, startDate: '2026-01-01' });
+    expect(redate.statusCode).toBe(400);
+    expect(redate.json().details.issues[0].field).toBe('body.startDate');
   });
 
   it('a deputy signing in after the opening is late', async () => {
@@ -284,6 +317,32 @@ describe('quorum, opening and closing', () => {
     expect(detail.actions).not.toContain('take_roll');
     expect(detail.items[0].lastVote).toEqual({ round: 1, result: 'passed', for: 50, against: 2, abstain: 2, notVoting: 0 });
     expect((await admin.delete(`${S}/${sessionId}/items/${item.id}`)).statusCode).toBe(409);
+
+    // A report that was voted on: its status is the vote's, not set by hand (409).
+    const report = await makeItem(t.db, townA.id, sessionId, 'work_report', '政府工作报告', 2);
+    await t.db
+      .insertInto('sessionVote')
+      .values({
+        id: newId(),
+        townId: townA.id,
+        sessionId,
+        itemId: report.id,
+        round: 1,
+        method: 'count',
+        forCount: 25,
+        againstCount: 25,
+        abstainCount: 4,
+        notVotingCount: 0,
+        allDeputies: 79,
+        presentCount: 54,
+        result: 'tie',
+        recordedAt: nowIso(),
+      })
+      .execute();
+    const rv = await admin.patch(`${S}/${sessionId}/items/${report.id}`, { version: 1, status: 'reviewed' });
+    expect(rv.statusCode).toBe(409);
+    expect(rv.json().details.reason).toBe('HAS_VOTES');
+    expect((await admin.patch(`${S}/${sessionId}/items/${report.id}`, { version: 1, notes: '已印发' })).statusCode).toBe(200);
   });
 
   it('closing turns the unmarked into absent; a closed session is final', async () => {
@@ -458,8 +517,11 @@ describe('absences and suggestions', () => {
     const { townA, termA, unitA } = t.world;
     const s = await makeSession(t.db, townA.id, termA.id, { code: 'X009', number: 9, status: 'closed' });
     await makeSuggestion(t.db, townA.id, { sessionId: s.id, sourceType: 'session', state: 'registered' });
-    await makeSuggestion(t.db, townA.id, { sessionId: s.id, sourceType: 'session', state: 'following' });
-    await makeSuggestion(t.db, townA.id, { sessionId: s.id, sourceType: 'session', state: 'closed' });
+    const following = await makeSuggestion(t.db, townA.id, { sessionId: s.id, sourceType: 'session', state: 'following' });
+    const closed = await makeSuggestion(t.db, townA.id, { sessionId: s.id, sourceType: 'session', state: 'closed' });
+    // Never raised, or taken back: not counted (the same figures as the suggestions tab and the statistics).
+    await makeSuggestion(t.db, townA.id, { sessionId: s.id, sourceType: 'session', state: 'draft' });
+    await makeSuggestion(t.db, townA.id, { sessionId: s.id, sourceType: 'session', state: 'withdrawn' });
     const handled = await makeSuggestion(t.db, townA.id, { sessionId: s.id, sourceType: 'session', state: 'handling', round: 2 });
     await t.db
       .insertInto('suggestionReply')
@@ -476,8 +538,15 @@ describe('absences and suggestions', () => {
         createdAt: nowIso(),
       })
       .execute();
+    // Replied = an office's reply on record (the suggestion's reply date, as the suggestions area keeps it).
+    await t.db.updateTable('suggestion').set({ repliedOn: '2026-04-01' }).where('id', 'in', [following.id, closed.id, handled.id]).execute();
     const detail = (await admin.get(`${S}/${s.id}`)).json();
     expect(detail.suggestions).toEqual({ total: 4, replied: 3, closed: 1 });
+    // The header and the session's suggestions tab agree.
+    const tab = (await admin.get(`${S}/${s.id}/suggestion-counts`)).json();
+    expect(tab).toMatchObject({ total: 4, replied: 3, closed: 1 });
+    const list = (await admin.get(`${S}?termId=${termA.id}`)).json();
+    expect(list.items.find((x: { id: string }) => x.id === s.id).suggestionCount).toBe(4);
     expect(detail.suggestionCount).toBe(4);
   });
 });

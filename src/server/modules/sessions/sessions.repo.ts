@@ -1,9 +1,10 @@
-import type { Kysely, Updateable } from 'kysely';
+import { type Kysely, type Updateable, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { ItemKind, ItemStatus, RollStatus, SessionKind, SessionStatus } from '../../db/tables/sessions.ts';
 import { ConflictError } from '../../http/errors.ts';
 import { codeCounter } from '../../lib/auto-code.ts';
 import { nowIso } from '../../lib/time.ts';
+import { type SessionSuggestionCounts, suggestionCountsBySession } from './session-stats.repo.ts';
 import { type RollCounts, rollCounts } from './sessions.rules.ts';
 
 /* Queries of the sessions area (sessions, roll, agenda, absences). Every function takes the town. */
@@ -94,13 +95,8 @@ export async function sessionCounts(db: Kysely<DB>, townId: string, ids: readonl
       .where('sessionId', 'in', ids)
       .groupBy('sessionId')
       .execute(),
-    db
-      .selectFrom('suggestion')
-      .select(['sessionId', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('townId', '=', townId)
-      .where('sessionId', 'in', ids)
-      .groupBy('sessionId')
-      .execute(),
+    // The same figures as the session's suggestions tab and the statistics (drafts and withdrawn left out).
+    suggestionCountsBySession(db, townId, ids),
   ]);
   const statuses = new Map<string, RollStatus[]>();
   for (const r of roll) {
@@ -113,9 +109,9 @@ export async function sessionCounts(db: Kysely<DB>, townId: string, ids: readonl
     const c = out.get(r.sessionId);
     if (c) c.motions = Number(r.n);
   }
-  for (const r of suggestions) {
-    const c = r.sessionId ? out.get(r.sessionId) : undefined;
-    if (c) c.suggestions = Number(r.n);
+  for (const [id, n] of suggestions) {
+    const c = out.get(id);
+    if (c) c.suggestions = n.total;
   }
   return out;
 }
@@ -253,23 +249,9 @@ export async function hasVotesOrRounds(db: Kysely<DB>, townId: string, sessionId
   return round !== undefined;
 }
 
-export async function suggestionTally(db: Kysely<DB>, townId: string, sessionId: string) {
-  const rows = await db
-    .selectFrom('suggestion as s')
-    .select([
-      's.state',
-      (eb) =>
-        eb.exists(eb.selectFrom('suggestionReply as r').select('r.id').whereRef('r.suggestionId', '=', 's.id').where('r.townId', '=', townId)).as('hasReply'),
-    ])
-    .where('s.townId', '=', townId)
-    .where('s.sessionId', '=', sessionId)
-    .execute();
-  const REPLIED_STATES = ['replied', 'rehandling', 'following', 'closed'];
-  return {
-    total: rows.length,
-    replied: rows.filter((r) => Boolean(r.hasReply) || REPLIED_STATES.includes(r.state)).length,
-    closed: rows.filter((r) => r.state === 'closed').length,
-  };
+/** The suggestions raised at one session (total, replied, closed): suggestionCountsBySession, one session. */
+export async function suggestionTally(db: Kysely<DB>, townId: string, sessionId: string): Promise<SessionSuggestionCounts> {
+  return (await suggestionCountsBySession(db, townId, [sessionId])).get(sessionId) ?? { total: 0, replied: 0, closed: 0 };
 }
 
 // ---- Roll ----
@@ -359,7 +341,7 @@ export async function itemExtras(db: Kysely<DB>, townId: string, itemIds: readon
       .orderBy('sf.uploadedAt')
       .orderBy('sf.id')
       .execute(),
-    db.selectFrom('motion').select(['id', 'number', 'itemId']).where('townId', '=', townId).where('itemId', 'in', itemIds).execute(),
+    db.selectFrom('motion').select(['id', 'number', 'itemId', 'status', 'version']).where('townId', '=', townId).where('itemId', 'in', itemIds).execute(),
     db.selectFrom('election').select(['id', 'itemId']).where('townId', '=', townId).where('itemId', 'in', itemIds).execute(),
     db
       .selectFrom('sessionVote')
@@ -391,18 +373,24 @@ export async function replaceItemFiles(trx: Kysely<DB>, townId: string, itemId: 
       .execute();
 }
 
-/** Renumber the items 1..n in the order given (an agenda has tens of items at most: one update each). */
+/**
+ * Renumber the items 1..n in the order given, in one statement: `seq = case id when … then n … end`
+ * (parameterised). Callers hold the session lock (lockSession), which also serialises the max(seq) + 1
+ * of a new item.
+ */
 export async function renumberItems(trx: Kysely<DB>, townId: string, sessionId: string, ids: readonly string[]) {
-  const ts = nowIso();
-  for (const [i, id] of ids.entries()) {
-    await trx
-      .updateTable('sessionItem')
-      .set({ seq: i + 1, updatedAt: ts })
-      .where('townId', '=', townId)
-      .where('sessionId', '=', sessionId)
-      .where('id', '=', id)
-      .execute();
-  }
+  if (ids.length === 0) return;
+  const whens = sql.join(
+    ids.map((id, i) => sql`when ${sql.ref('id')} = ${id} then cast(${i + 1} as integer)`),
+    sql` `,
+  );
+  await trx
+    .updateTable('sessionItem')
+    .set({ seq: sql<number>`case ${whens} else ${sql.ref('seq')} end`, updatedAt: nowIso() })
+    .where('townId', '=', townId)
+    .where('sessionId', '=', sessionId)
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 // ---- Absences ----

@@ -28,6 +28,7 @@ import {
   SessionPage,
   SessionQuery,
   SessionUpdate,
+  VersionSeen,
 } from './sessions.schemas.ts';
 import { closeSession, createSession, deleteSession, getSessionUseCase, listSessionsUseCase, openSession, updateSession } from './sessions.service.ts';
 
@@ -110,18 +111,26 @@ export const sessionsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         operationId: 'openSession',
         summary: '宣布开幕（须已点名且出席代表超过全体代表三分之二）',
         params: IdParam,
+        body: VersionSeen,
         response: { 200: SessionDetail },
       },
     },
-    async (req) => openSession(ctxOf(req, deps.db), req.params.id),
+    async (req) => openSession(ctxOf(req, deps.db), req.params.id, req.body ?? {}),
   );
   app.post(
     '/sessions/:id/close',
     {
       config: { access: { roles: ADMINS } },
-      schema: { tags, operationId: 'closeSession', summary: '宣布闭幕（未签到的代表记为缺席）', params: IdParam, response: { 200: SessionDetail } },
+      schema: {
+        tags,
+        operationId: 'closeSession',
+        summary: '宣布闭幕（未签到的代表记为缺席）',
+        params: IdParam,
+        body: VersionSeen,
+        response: { 200: SessionDetail },
+      },
     },
-    async (req) => closeSession(ctxOf(req, deps.db), req.params.id),
+    async (req) => closeSession(ctxOf(req, deps.db), req.params.id, req.body ?? {}),
   );
 
   // ---- Roll ----

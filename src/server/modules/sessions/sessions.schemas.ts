@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { registerFieldLabels } from '../../http/errors.ts';
 import { DateStr, IdField, NonEmpty, PageQuery } from '../../http/schemas.ts';
+import { MOTION_STATUSES } from './motions.schemas.ts';
 
 /* Congress sessions (人代会): the session, its roll (点名) and its agenda (议程). See docs/api-contract-sessions.md. */
 
@@ -17,6 +18,7 @@ registerFieldLabels({
   secretaryGeneralId: '秘书长',
   leaveReason: '请假事由',
   ids: '议程顺序',
+  expectedStatus: '原签到状态',
 });
 
 const Text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`);
@@ -37,6 +39,9 @@ export const SessionInput = z.object({
 });
 // No .default() in input schemas: zod would apply it inside .partial() and blank fields on PATCH.
 export const SessionUpdate = SessionInput.omit({ termId: true }).partial().extend({ version: Version });
+
+/** Open / close: the version the user saw, optional (a stale one → 409); the body itself may be absent. */
+export const VersionSeen = z.object({ version: Version.optional() }).nullish();
 
 export const SessionQuery = PageQuery.extend({
   termId: IdField.optional(),
@@ -65,7 +70,8 @@ export const AgendaItem = z.object({
   notes: z.string(),
   version: z.number().int(),
   files: z.array(ItemFile),
-  motion: z.object({ id: z.string(), number: z.number().int() }).nullable(),
+  /** The motion on this item; `status` withdrawn → the item shows 已撤回 (and may be deleted). */
+  motion: z.object({ id: z.string(), number: z.number().int(), status: z.enum(MOTION_STATUSES) }).nullable(),
   election: z.object({ id: z.string() }).nullable(),
   lastVote: z
     .object({
@@ -131,7 +137,8 @@ export const RollEntry = z.object({
   markedAt: z.string().nullable(),
 });
 export const Roll = z.object({ counts: RollCounts, quorum: Quorum, entries: z.array(RollEntry) });
-export const RollMarkInput = z.object({ status: RollStatusEnum, leaveReason: Text(200).optional() });
+/** `expectedStatus`: the status the clerk saw; when given, a mark made meanwhile by someone else → 409 (no last-write-wins). */
+export const RollMarkInput = z.object({ status: RollStatusEnum, leaveReason: Text(200).optional(), expectedStatus: RollStatusEnum.optional() });
 export const RollBulkInput = z.object({
   deputyIds: z.array(IdField).min(1, '请选择代表').max(500),
   status: RollStatusEnum,

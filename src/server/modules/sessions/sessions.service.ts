@@ -8,7 +8,8 @@ import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { presentItems } from './agenda.service.ts';
-import { loadSession, rollState } from './session-state.ts';
+import { syncRoll } from './roll.service.ts';
+import { lockSession, rollState } from './session-state.ts';
 import { quorum, sessionName, sessionShortName } from './sessions.rules.ts';
 import type { SESSION_ACTIONS, SessionInput, SessionQuery, SessionUpdate } from './sessions.schemas.ts';
 import {
@@ -86,7 +87,7 @@ async function actionsFor(ctx: Ctx, townId: string, s: SessionRow): Promise<Acti
     if (s.rollTakenAt) out.push('open');
   }
   if (s.status === 'open') out.push('close');
-  if (!(await hasVotesOrRounds(ctx.db, townId, s.id))) out.push('take_roll');
+  if (s.status === 'preparing' && !(await hasVotesOrRounds(ctx.db, townId, s.id))) out.push('take_roll');
   if (s.rollTakenAt) out.push('mark_roll');
   return out;
 }
@@ -227,10 +228,16 @@ export async function createSession(ctx: Ctx, input: z.infer<typeof SessionInput
 export async function updateSession(ctx: Ctx, id: string, input: z.infer<typeof SessionUpdate>) {
   const townId = townOf(ctx);
   await ctx.db.transaction().execute(async (trx) => {
+    const head = await lockSession(trx, townId, id);
     const before = await findSession(trx, townId, id);
     if (!before) throw new NotFoundError('会议');
     if (before.status === 'closed') throw new InvalidTransitionError('会议已闭幕，不能再修改');
     if (before.version !== input.version) throw new ConflictError('该记录已被他人修改，请刷新后再编辑', { currentVersion: before.version });
+    // The roll is the deputies in office on the start date. Once taken: while preparing, a new start date
+    // retakes it below (same transaction, marks of those still on it kept); once open it is fixed.
+    const newStart = input.startDate !== undefined && input.startDate !== before.startDate;
+    if (newStart && before.rollTakenAt && before.status !== 'preparing')
+      throw ValidationError.field('body.startDate', '会议已开幕，点名表已确定，不能修改开幕日期');
     const after: SessionRow = {
       ...before,
       number: input.number ?? before.number,
@@ -259,6 +266,7 @@ export async function updateSession(ctx: Ctx, id: string, input: z.infer<typeof 
       updatedAt: nowIso(),
     });
     if (input.presidium !== undefined) await replacePresidium(trx, townId, id, afterSeats);
+    if (newStart && before.rollTakenAt) await syncRoll(trx, ctx, { ...head, startDate: after.startDate }, after.startDate);
     await recordAudit(trx, ctx, {
       entity: 'congress_session',
       entityId: id,
@@ -274,6 +282,7 @@ export async function updateSession(ctx: Ctx, id: string, input: z.infer<typeof 
 export async function deleteSession(ctx: Ctx, id: string) {
   const townId = townOf(ctx);
   await ctx.db.transaction().execute(async (trx) => {
+    await lockSession(trx, townId, id);
     const s = await findSession(trx, townId, id);
     if (!s) throw new NotFoundError('会议');
     if (s.status !== 'preparing') throw new InvalidTransitionError('只能删除筹备中的会议');
@@ -299,11 +308,17 @@ export async function deleteSession(ctx: Ctx, id: string) {
   return { ok: true as const };
 }
 
+/** Open/close may carry the version the user saw (optional): a session changed meanwhile → 409. */
+function assertVersionSeen(current: number, seen: number | undefined) {
+  if (seen !== undefined && seen !== current) throw new ConflictError('该会议已被他人修改，请刷新后再操作', { currentVersion: current, reason: 'STALE' });
+}
+
 /** preparing → open: the roll is taken and more than two-thirds of all deputies are present. */
-export async function openSession(ctx: Ctx, id: string) {
+export async function openSession(ctx: Ctx, id: string, input: { version?: number } = {}) {
   const townId = townOf(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    const s = await loadSession(trx, townId, id);
+    const s = await lockSession(trx, townId, id);
+    assertVersionSeen(s.version, input.version);
     if (s.status !== 'preparing') throw new InvalidTransitionError(s.status === 'open' ? '会议已开幕' : '会议已闭幕');
     if (!s.rollTakenAt) throw new ConflictError('尚未点名，请先生成点名表', { reason: 'ROLL_NOT_TAKEN' });
     const { counts, quorum: q } = await rollState(trx, townId, id);
@@ -313,7 +328,7 @@ export async function openSession(ctx: Ctx, id: string) {
         quorum: q,
       });
     const ts = nowIso();
-    await updateVersionedRow(trx, 'congressSession', townId, id, undefined, { status: 'open', openedAt: ts, updatedAt: ts });
+    await updateVersionedRow(trx, 'congressSession', townId, id, s.version, { status: 'open', openedAt: ts, updatedAt: ts });
     await recordAudit(trx, ctx, {
       entity: 'congress_session',
       entityId: id,
@@ -327,10 +342,11 @@ export async function openSession(ctx: Ctx, id: string) {
 }
 
 /** open → closed: whoever is still unmarked on the roll did not come (absent). */
-export async function closeSession(ctx: Ctx, id: string) {
+export async function closeSession(ctx: Ctx, id: string, input: { version?: number } = {}) {
   const townId = townOf(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    const s = await loadSession(trx, townId, id);
+    const s = await lockSession(trx, townId, id);
+    assertVersionSeen(s.version, input.version);
     if (s.status !== 'open') throw new InvalidTransitionError(s.status === 'closed' ? '会议已闭幕' : '会议尚未开幕，不能闭幕');
     const ts = nowIso();
     const res = await trx
@@ -340,7 +356,7 @@ export async function closeSession(ctx: Ctx, id: string) {
       .where('sessionId', '=', id)
       .where('status', '=', 'expected')
       .executeTakeFirst();
-    await updateVersionedRow(trx, 'congressSession', townId, id, undefined, { status: 'closed', closedAt: ts, updatedAt: ts });
+    await updateVersionedRow(trx, 'congressSession', townId, id, s.version, { status: 'closed', closedAt: ts, updatedAt: ts });
     const { counts } = await rollState(trx, townId, id);
     await recordAudit(trx, ctx, {
       entity: 'congress_session',

@@ -146,6 +146,34 @@ describe('congress sessions in the workbook', () => {
     const e4 = await errOf(round);
     expect(e4.issues.map((i) => i.field)).toEqual([`elections[0].rounds[0].outcome`, `elections[0].rounds[0].tallies[${winner}].elected`]);
 
+    // Against the session's roll in the workbook: all deputies is the roll's size, a quorum is present,
+    // and a per-deputy ballot comes from a deputy present or late on the roll.
+    const roll = structuredClone(current);
+    const pv = roll.sessionVotes.findIndex((x) => x.method === 'per_deputy');
+    const pvote = roll.sessionVotes[pv];
+    const notThere = roll.sessionRoll.find((x) => x.session === pvote.session && (x.status === 'absent' || x.status === 'on_leave'));
+    if (!notThere) throw new Error('no absent deputy on the roll');
+    pvote.ballots[0].deputy = notThere.deputy;
+    pvote.ballots = [...pvote.ballots].sort((x, y) => x.deputy.localeCompare(y.deputy));
+    const cv = roll.sessionVotes.findIndex((x) => x.method === 'count');
+    roll.sessionVotes[cv].allDeputies += 1;
+    const rr = roll.elections[0].rounds[0];
+    const size = rr.allDeputies;
+    const tooFew = Math.floor((size * 2) / 3);
+    Object.assign(rr, { present: tooFew, issued: tooFew, returned: tooFew, valid: tooFew, invalid: 0 });
+    for (const t of rr.tallies) Object.assign(t, { for: 0, against: 0, abstain: 0, elected: false });
+    rr.outcome = 'none';
+    const e6 = await errOf(roll);
+    const fields = e6.issues.map((i) => i.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        `sessionVotes[${cv}].allDeputies`,
+        `elections[0].rounds[0].present`,
+        expect.stringMatching(new RegExp(`^sessionVotes\\[${pv}\\]\\.ballots\\[\\d+\\]\\.deputy$`)),
+      ]),
+    );
+    expect(e6.issues.find((i) => i.field === 'elections[0].rounds[0].present')?.message).toContain('三分之二');
+
     // A suggestion may name the session it was raised at, by code.
     const sug = structuredClone(current);
     sug.suggestions = (sug.suggestions ?? []).slice(0, 1).map((s) => ({ ...s, session: 'S077' }));

@@ -8,7 +8,17 @@ import { compareText, sortByKey } from '../workbook/workbook.rules.ts';
 import { DateField, Key, KeyList, Name, NullableDate, TermNumber, Text } from '../workbook/workbook.schemas.ts';
 import { type KeyKind, type KeyMaps, defineSection } from '../workbook/workbook.types.ts';
 import { bool, chunks, deleteChildren, flag, insertMany, upsertRecords } from '../workbook/workbook.write.ts';
-import { NOMINATION_MIN_SIGNERS, checkTally, checkVoteCounts, majorityNeeded, motionSponsorsOk, tallyRound, voteResult } from './sessions.rules.ts';
+import {
+  COUNTS_PRESENT,
+  NOMINATION_MIN_SIGNERS,
+  checkTally,
+  checkVoteCounts,
+  majorityNeeded,
+  motionSponsorsOk,
+  quorumNeeded,
+  tallyRound,
+  voteResult,
+} from './sessions.rules.ts';
 
 /*
  * The congress sessions area in the workbook: sessions (with the presidium), the roll, agenda items,
@@ -383,6 +393,39 @@ export const sessionItemsSection = defineSection<'sessionItems', ItemRecord>({
   },
 });
 
+/** The rolls of the town as they will be after the import: session code -> deputy code -> status. */
+type Rolls = Map<string, Map<string, RollRecord['status']>>;
+function rollsOf(cx: { other<T>(key: string): { inDoc: T[]; existing: { record: T }[] } }): Rolls {
+  const o = cx.other<RollRecord>('sessionRoll');
+  const m: Rolls = new Map();
+  for (const { record: r } of finalState(o.inDoc, o.existing, rollKey)) {
+    const one = m.get(r.session) ?? new Map<string, RollRecord['status']>();
+    one.set(r.deputy, r.status);
+    m.set(r.session, one);
+  }
+  return m;
+}
+
+/**
+ * A vote or an election round against the session's roll in the workbook: all deputies is the roll's
+ * size, those present reach the quorum (more than two-thirds), and — for per-deputy ballots — each
+ * deputy who voted is present or late on the roll.
+ */
+function checkAgainstRoll(
+  out: IssueList,
+  at: string,
+  session: string,
+  roll: Map<string, RollRecord['status']> | undefined,
+  r: { allDeputies: number; present: number },
+  what: string,
+): void {
+  const size = roll?.size ?? 0;
+  if (r.allDeputies !== size) out.add(`${at}.allDeputies`, `全体代表（${r.allDeputies}）应等于会议 ${session} 应到名单的人数（${size} 名）`);
+  const needed = quorumNeeded(r.allDeputies);
+  if (r.present < needed)
+    out.add(`${at}.present`, `出席代表 ${r.present} 名，未超过全体代表 ${r.allDeputies} 名的三分之二（须至少 ${needed} 名），不能${what}`);
+}
+
 /** Agenda items of the town as they will be after the import: session/seq -> kind. */
 function itemKinds(cx: { other<T>(key: string): { inDoc: T[]; existing: { record: T }[] } }): Map<string, ItemRecord['kind']> {
   const o = cx.other<ItemRecord>('sessionItems');
@@ -671,14 +714,20 @@ export const sessionVotesSection = defineSection<'sessionVotes', VoteRecord>({
   check(data, cx) {
     const out = new IssueList();
     const kinds = itemKinds(cx);
+    const rolls = rollsOf(cx);
     data.forEach((v, i) => {
       const at = `sessionVotes[${i}]`;
       out.ref(cx.known, 'session', v.session, `${at}.session`);
+      const roll = rolls.get(v.session);
+      checkAgainstRoll(out, at, v.session, roll, v, '表决');
       const kind = kinds.get(itemKey(v.session, v.item));
       if (kind === undefined) out.add(`${at}.item`, `会议 ${v.session} 没有第 ${v.item} 项议程`);
       else if (kind === 'election') out.add(`${at}.item`, '选举事项按选举轮次记录，不作表决');
       v.ballots.forEach((b, j) => {
         out.ref(cx.known, 'deputy', b.deputy, `${at}.ballots[${j}].deputy`);
+        const st = roll?.get(b.deputy);
+        if (!st || !COUNTS_PRESENT.includes(st))
+          out.add(`${at}.ballots[${j}].deputy`, `代表 ${b.deputy} 在会议 ${v.session} 的应到名单中不是出席或迟到，不能参加表决`);
       });
       out.uniqueList(
         v.ballots.map((b) => b.deputy),
@@ -819,7 +868,13 @@ function canonicalElection(r: ElectionRecord): ElectionRecord {
   return { ...r, nominations, rounds };
 }
 
-function checkElection(e: ElectionRecord, at: string, out: IssueList, known: (kind: KeyKind, key: string) => boolean): void {
+function checkElection(
+  e: ElectionRecord,
+  at: string,
+  out: IssueList,
+  known: (kind: KeyKind, key: string) => boolean,
+  roll: Map<string, RollRecord['status']> | undefined,
+): void {
   const names = new Set<string>();
   e.candidates.forEach((c, j) => {
     if (names.has(c.name)) out.add(`${at}.candidates[${j}].name`, `候选人 “${c.name}” 重复出现`);
@@ -867,6 +922,7 @@ function checkElection(e: ElectionRecord, at: string, out: IssueList, known: (ki
     const lines = r.tallies.map((t, k) => ({ key: String(k), for: t.for, against: t.against, abstain: t.abstain }));
     const b = { issued: r.issued, returned: r.returned, valid: r.valid, invalid: r.invalid };
     if (r.present > r.allDeputies) out.add(`${rat}.present`, `出席人数（${r.present}）不能多于全体代表（${r.allDeputies}）`);
+    checkAgainstRoll(out, rat, e.session, roll, r, '选举');
     const tc = checkTally(b, r.present, lines, r.seats);
     if (!tc.ok) {
       out.add(`${rat}.${tc.field.replace(/^lines/, 'tallies')}`, tc.message);
@@ -992,13 +1048,14 @@ export const electionsSection = defineSection<'elections', ElectionRecord>({
   check(data, cx) {
     const out = new IssueList();
     const kinds = itemKinds(cx);
+    const rolls = rollsOf(cx);
     data.forEach((e, i) => {
       const at = `elections[${i}]`;
       out.ref(cx.known, 'session', e.session, `${at}.session`);
       const kind = kinds.get(itemKey(e.session, e.item));
       if (kind === undefined) out.add(`${at}.item`, `会议 ${e.session} 没有第 ${e.item} 项议程`);
       else if (kind !== 'election') out.add(`${at}.item`, `会议 ${e.session} 第 ${e.item} 项议程不是选举（election）`);
-      checkElection(e, at, out, cx.known);
+      checkElection(e, at, out, cx.known, rolls.get(e.session));
     });
     return out.issues;
   },

@@ -28,7 +28,7 @@ async function votingSession(present = 53, kind: 'decision' | 'election' | 'work
   return { s, item, url: `/api/v1/sessions/${s.id}/items/${item.id}/votes` };
 }
 
-const counts = (f: number, a: number, ab: number, nv: number) => ({ method: 'count', for: f, against: a, abstain: ab, notVoting: nv });
+const counts = (f: number, a: number, ab: number, nv: number, round = 1) => ({ method: 'count', round, for: f, against: a, abstain: ab, notVoting: nv });
 
 async function itemStatus(id: string) {
   return (await t.db.selectFrom('sessionItem').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
@@ -80,7 +80,8 @@ describe('recording a vote', () => {
       canRecord: false,
       roll: { all: 79, present: 53, quorumNeeded: 53, quorumReached: true, majorityNeeded: 40 },
     });
-    expect(read.json().roll.presentDeputies).toHaveLength(53);
+    // Who is present comes from the roll (GET …/roll), only when a per-deputy vote is recorded.
+    expect(read.json().roll.presentDeputies).toBeUndefined();
     expect((await admin.get(url)).json().canRecord).toBe(true);
   });
 
@@ -129,7 +130,12 @@ describe('recording a vote', () => {
     expect(tie.json().items[0].result).toBe('tie');
     expect(tie.json().canRecord).toBe(true);
     expect(await itemStatus(item.id)).toBe('pending');
-    const r2 = await admin.post(url, counts(41, 10, 2, 0));
+    // Round 1 again (a second clerk who had not seen the tie) → 409, never silently round 2.
+    const stale = await admin.post(url, counts(41, 10, 2, 0, 1));
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().message).toBe('表决轮次已变化，请刷新后重试');
+    expect(stale.json().details.issues[0].field).toBe('body.round');
+    const r2 = await admin.post(url, counts(41, 10, 2, 0, 2));
     expect(r2.statusCode, r2.body).toBe(201);
     expect(r2.json().items.map((v: { round: number; result: string }) => [v.round, v.result])).toEqual([
       [1, 'tie'],
@@ -176,15 +182,15 @@ describe('per-deputy ballots', () => {
     const { url, item } = await votingSession();
     const present = all.slice(0, 53);
     const ballots = present.map((deputyId, i) => ({ deputyId, choice: i < 40 ? 'for' : i < 50 ? 'against' : i < 52 ? 'abstain' : 'not_voting' }));
-    const missing = await admin.post(url, { method: 'per_deputy', ballots: ballots.slice(1) });
+    const missing = await admin.post(url, { method: 'per_deputy', round: 1, ballots: ballots.slice(1) });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().details.issues[0].field).toBe('body.ballots');
-    const absent = await admin.post(url, { method: 'per_deputy', ballots: [...ballots.slice(1), { deputyId: all[60], choice: 'for' }] });
+    const absent = await admin.post(url, { method: 'per_deputy', round: 1, ballots: [...ballots.slice(1), { deputyId: all[60], choice: 'for' }] });
     expect(absent.statusCode).toBe(400);
     expect(absent.json().details.issues[0].field).toBe('body.ballots[52].deputyId');
-    const twice = await admin.post(url, { method: 'per_deputy', ballots: [...ballots, ballots[0]] });
+    const twice = await admin.post(url, { method: 'per_deputy', round: 1, ballots: [...ballots, ballots[0]] });
     expect(twice.json().details.issues[0].field).toBe('body.ballots[53].deputyId');
-    const ok = await admin.post(url, { method: 'per_deputy', ballots });
+    const ok = await admin.post(url, { method: 'per_deputy', round: 1, ballots });
     expect(ok.statusCode, ok.body).toBe(201);
     const v = ok.json().items[0];
     expect(v).toMatchObject({ method: 'per_deputy', for: 40, against: 10, abstain: 2, notVoting: 1, result: 'passed' });
@@ -202,7 +208,7 @@ describe('a motion voted on', () => {
     const on = (await admin.post(`/api/v1/sessions/${s.id}/motions/${m.json().id}/decide`, { decision: 'put_on_agenda', version: 1 })).json();
     const url = `/api/v1/sessions/${s.id}/items/${on.item.id}/votes`;
     const tie = (await admin.post(url, counts(20, 20, 13, 0))).json().items[0];
-    const failed = await admin.post(url, counts(30, 20, 3, 0));
+    const failed = await admin.post(url, counts(30, 20, 3, 0, 2));
     expect(failed.statusCode, failed.body).toBe(201);
     const motionNow = async () => (await admin.get(`/api/v1/sessions/${s.id}/motions`)).json().items[0];
     expect((await motionNow()).status).toBe('failed');
@@ -220,7 +226,7 @@ describe('a motion voted on', () => {
     const audit = (await admin.get(`/api/v1/audit-events?entity=session_vote&entityId=${latest.id}`)).json().items;
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['delete', 'create']);
 
-    const passed = await admin.post(url, counts(45, 5, 3, 0));
+    const passed = await admin.post(url, counts(45, 5, 3, 0, 2));
     expect(passed.json().items[1]).toMatchObject({ round: 2, result: 'passed' });
     expect((await motionNow()).status).toBe('passed');
   });
@@ -234,7 +240,7 @@ describe('a motion voted on', () => {
     // A tie is not a result: withdrawal is still allowed.
     const w = await admin.post(`/api/v1/sessions/${s.id}/motions/${m.id}/withdraw`, { reason: '提议人撤回', version: on.version });
     expect(w.statusCode, w.body).toBe(200);
-    expect((await admin.post(url, counts(45, 5, 3, 0))).statusCode).toBe(409);
+    expect((await admin.post(url, counts(45, 5, 3, 0, 2))).statusCode).toBe(409);
     await t.db.updateTable('congressSession').set({ status: 'closed' }).where('id', '=', s.id).execute();
     expect((await admin.delete(`${url}/${tie.id}`)).statusCode).toBe(409);
   });

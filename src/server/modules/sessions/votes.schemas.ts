@@ -15,14 +15,18 @@ registerFieldLabels({
   choice: '表决意见',
   voteId: '表决',
   itemId: '议程事项',
+  round: '表决轮次',
 });
 
 const Count = z.number().int('须为整数').min(0, '不能小于 0').max(10000);
+/** The round the client is recording (1 + the rounds it saw): a stale one is refused (409), never bumped. */
+const Round = z.number().int('须为整数').min(1, '不能小于 1').max(100);
 
 export const VoteInput = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('count'), for: Count, against: Count, abstain: Count, notVoting: Count }),
+  z.object({ method: z.literal('count'), round: Round, for: Count, against: Count, abstain: Count, notVoting: Count }),
   z.object({
     method: z.literal('per_deputy'),
+    round: Round,
     ballots: z
       .array(z.object({ deputyId: IdField, choice: z.enum(VOTE_CHOICES) }))
       .min(1, '请逐人填写表决意见')
@@ -52,14 +56,13 @@ export const Vote = z.object({
 
 export const VoteList = z.object({
   items: z.array(Vote),
-  /** What the record dialog needs now: the live roll, the quorum, the majority and who is present. */
+  /** What the record dialog needs now: the live roll figures, the quorum and the majority (who is present: GET …/roll). */
   roll: z.object({
     all: z.number().int(),
     present: z.number().int(),
     quorumNeeded: z.number().int(),
     quorumReached: z.boolean(),
     majorityNeeded: z.number().int(),
-    presentDeputies: z.array(z.object({ deputyId: z.string(), code: z.string(), name: z.string() })),
   }),
   /** Whether the caller may record a round now (open session, quorum, no decided result, not an election item). */
   canRecord: z.boolean(),

@@ -2,13 +2,13 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import type { VoteChoice } from '../../db/tables/sessions.ts';
-import { retryOnUniqueViolation } from '../../db/unique.ts';
+import { isUniqueViolation } from '../../db/unique.ts';
 import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError } from '../../http/errors.ts';
 import { ADMINS, type Ctx, townOf } from '../../http/principal.ts';
 import { newId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { updateMotionRow } from './motions.repo.ts';
-import { type SessionHead, assertNotClosed, loadSession, requireQuorum, rollState } from './session-state.ts';
+import { type SessionHead, assertNotClosed, loadSession, lockSession, requireQuorum, rollState } from './session-state.ts';
 import { type VoteCounts, checkVoteCounts, majorityNeeded, motionTransition, voteResult } from './sessions.rules.ts';
 import { type BallotRow, type ItemRow, type VoteRow, ballotsOf, findItem, motionOfItem, presentDeputies, setItemStatus, votesOfItem } from './votes.repo.ts';
 import type { VoteInput } from './votes.schemas.ts';
@@ -52,10 +52,9 @@ export async function listVotes(ctx: Ctx, sessionId: string, itemId: string) {
   const townId = townOf(ctx);
   const s = await loadSession(ctx.db, townId, sessionId);
   const item = await loadItem(ctx.db, townId, s, itemId);
-  const [rows, state, people, motion] = await Promise.all([
+  const [rows, state, motion] = await Promise.all([
     votesOfItem(ctx.db, townId, item.id),
     rollState(ctx.db, townId, s.id),
-    presentDeputies(ctx.db, townId, s.id),
     motionOfItem(ctx.db, townId, item.id),
   ]);
   const ballots = await ballotsOf(
@@ -74,7 +73,7 @@ export async function listVotes(ctx: Ctx, sessionId: string, itemId: string) {
     (!motion || motion.status === 'on_agenda');
   return {
     items: present(rows, ballots),
-    roll: { all: q.all, present: q.present, quorumNeeded: q.needed, quorumReached: q.reached, majorityNeeded: majorityNeeded(q.all), presentDeputies: people },
+    roll: { all: q.all, present: q.present, quorumNeeded: q.needed, quorumReached: q.reached, majorityNeeded: majorityNeeded(q.all) },
     canRecord,
   };
 }
@@ -97,18 +96,29 @@ function countBallots(ballots: readonly { deputyId: string; choice: VoteChoice }
   return c;
 }
 
+const ROUND_CHANGED = '表决轮次已变化，请刷新后重试';
+
+function roundChanged(currentRound?: number): ConflictError {
+  return new ConflictError(ROUND_CHANGED, {
+    reason: 'ROUND_CHANGED',
+    ...(currentRound ? { expectedRound: currentRound } : {}),
+    issues: [{ field: 'body.round', message: ROUND_CHANGED }],
+  });
+}
+
 export async function recordVote(ctx: Ctx, sessionId: string, itemId: string, input: z.infer<typeof VoteInput>, now = new Date()) {
   const townId = townOf(ctx);
   const at = now.toISOString();
-  await retryOnUniqueViolation(() =>
-    ctx.db.transaction().execute(async (trx) => {
-      const s = await loadSession(trx, townId, sessionId);
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const s = await lockSession(trx, townId, sessionId);
       const item = await loadItem(trx, townId, s, itemId);
       if (item.kind === 'election') throw new InvalidTransitionError('选举事项请在“选举”中计票');
       const { all, present: presentCount } = await requireQuorum(trx, townId, s);
       const previous = await votesOfItem(trx, townId, item.id);
       const last = previous.at(-1);
       if (last && last.result !== 'tie') throw new InvalidTransitionError(`该事项第 ${last.round} 轮表决已${RESULT_LABEL[last.result]}，不能再表决`);
+      if (input.round !== (last?.round ?? 0) + 1) throw roundChanged((last?.round ?? 0) + 1);
       const motion = await motionOfItem(trx, townId, item.id);
       if (motion && motion.status !== 'on_agenda') throw new InvalidTransitionError('该议案已撤回或已有表决结果，不能表决');
 
@@ -171,8 +181,13 @@ export async function recordVote(ctx: Ctx, sessionId: string, itemId: string, in
           result: RESULT_LABEL[result],
         },
       });
-    }),
-  );
+    });
+  } catch (err) {
+    // Two clerks recording the same round at once: the second hits the (item, round) key. Never retried
+    // as the next round — after a tie that would silently record a round nobody meant.
+    if (isUniqueViolation(err)) throw roundChanged();
+    throw err;
+  }
   return listVotes(ctx, sessionId, itemId);
 }
 
@@ -181,7 +196,7 @@ export async function deleteVote(ctx: Ctx, sessionId: string, itemId: string, vo
   const townId = townOf(ctx);
   const at = now.toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    const s = await loadSession(trx, townId, sessionId);
+    const s = await lockSession(trx, townId, sessionId);
     assertNotClosed(s);
     if (s.status !== 'open') throw new InvalidTransitionError('会议未开幕，不能更正表决');
     const item = await loadItem(trx, townId, s, itemId);

@@ -172,7 +172,12 @@ export default function AgendaTab(props: SessionTabProps & { session: SessionDet
                       {it.seq}. {it.title}
                     </Typography.Text>{' '}
                     <Pill tone="brown">{t(`session.agenda.kind.${it.kind}`)}</Pill>{' '}
-                    <Pill tone={STATUS_TONE[it.status]}>{t(`session.agenda.status.${it.status}`)}</Pill>
+                    {it.motion?.status === 'withdrawn' ? (
+                      // The motion was withdrawn while on the agenda: the item will not be voted (and may be deleted).
+                      <Pill tone="dim">{t('motion.status.withdrawn')}</Pill>
+                    ) : (
+                      <Pill tone={STATUS_TONE[it.status]}>{t(`session.agenda.status.${it.status}`)}</Pill>
+                    )}
                     <Typography.Text type="secondary" style={{ display: 'block' }}>
                       {[
                         it.presenter && `${t('session.agenda.presenter')}：${it.presenter}`,
@@ -225,7 +230,7 @@ export default function AgendaTab(props: SessionTabProps & { session: SessionDet
                           {t('common.edit')}
                         </Button>
                       )}
-                      {!it.motion && !it.election && !it.lastVote && (
+                      {(!it.motion || it.motion.status === 'withdrawn') && !it.election && !it.lastVote && (
                         <Button
                           size="small"
                           danger
@@ -251,6 +256,9 @@ export default function AgendaTab(props: SessionTabProps & { session: SessionDet
                     sessionStatus={props.sessionStatus}
                     canManage={props.canManage}
                     item={{ id: it.id, kind: it.kind, title: it.title, status: it.status }}
+                    lastVote={it.lastVote}
+                    quorum={session.quorum}
+                    motionStatus={it.motion?.status ?? null}
                   />
                 )}
               </Card>

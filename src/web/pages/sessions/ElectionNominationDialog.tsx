@@ -36,6 +36,8 @@ export default function ElectionNominationDialog({
   const nominator = Form.useWatch('nominator', form);
   const signerIds = Form.useWatch('signerIds', form) ?? [];
   const rows = Form.useWatch('candidates', form) ?? [];
+  // 主席、副主席、主席团成员 are elected from the deputies on the session's roll: no free entry (the server refuses it).
+  const deputiesOnly = election.post === 'chair' || election.post === 'vice_chair' || election.post === 'presidium_member';
   const roll = useQuery({
     queryKey: ['sessions', sessionId, 'roll'],
     queryFn: () => electionsApi.roll(sessionId),
@@ -135,15 +137,17 @@ export default function ElectionNominationDialog({
                       ) : undefined
                     }
                   >
-                    <Form.Item name={[f.name, 'source']} style={{ marginBottom: 8 }}>
-                      <Radio.Group
-                        options={[
-                          { value: 'roster', label: t('election.fromRoster') },
-                          { value: 'free', label: t('election.freeEntry') },
-                        ]}
-                      />
-                    </Form.Item>
-                    {row?.source === 'free' ? (
+                    {!deputiesOnly && (
+                      <Form.Item name={[f.name, 'source']} style={{ marginBottom: 8 }}>
+                        <Radio.Group
+                          options={[
+                            { value: 'roster', label: t('election.fromRoster') },
+                            { value: 'free', label: t('election.freeEntry') },
+                          ]}
+                        />
+                      </Form.Item>
+                    )}
+                    {row?.source === 'free' && !deputiesOnly ? (
                       <Space wrap style={{ width: '100%' }} align="start">
                         <Form.Item name={[f.name, 'name']} label={t('election.name')} rules={[{ required: true, whitespace: true }, { max: 50 }]}>
                           <Input style={{ width: 160 }} />

@@ -60,6 +60,7 @@ export default function ElectionRoundDialog({
   const save = useMutation({
     mutationFn: (v: Values) =>
       electionsApi.recordRound(sessionId, election.id, {
+        version: election.version,
         issued: n(v.issued),
         returned: n(v.returned),
         valid: n(v.valid),

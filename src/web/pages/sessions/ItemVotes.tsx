@@ -2,7 +2,9 @@ import { CopyOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { type Vote, type VoteResult, votesApi } from '../../api/motions.ts';
+import { majorityNeeded } from '../../../server/modules/sessions/sessions.rules.ts';
+import { type MotionStatus, type Vote, type VoteResult, votesApi } from '../../api/motions.ts';
+import type { AgendaItem, Quorum } from '../../api/sessions.ts';
 import { Pill, type Tone } from '../../components/Pill.tsx';
 import { useT } from '../../i18n/index.tsx';
 import type { AgendaItemRef, SessionTabProps } from './tabProps.ts';
@@ -86,16 +88,39 @@ function VoteRound({ vote, onDelete }: { vote: Vote; onDelete?: () => void }) {
 }
 
 /**
- * The votes of one agenda item, round by round (for / against / abstain / not voting, the result against
- * all deputies and the announcement to copy), and the "记录表决" dialog. Election items vote in 选举.
+ * The votes of one agenda item. Collapsed (the default), it shows what the agenda already carries — the
+ * last round's result — and fetches nothing; the rounds (for / against / abstain / not voting, the result
+ * against all deputies, the announcement to copy) are fetched when the user opens them or the
+ * "记录表决" dialog. Election items vote in 选举.
  */
-export default function ItemVotes({ sessionId, sessionStatus, canManage, item }: SessionTabProps & { item: AgendaItemRef }) {
+export default function ItemVotes({
+  sessionId,
+  sessionStatus,
+  canManage,
+  item,
+  lastVote,
+  quorum,
+  motionStatus,
+}: SessionTabProps & {
+  item: AgendaItemRef;
+  /** The agenda's last round of this item (no request needed to show it). */
+  lastVote: AgendaItem['lastVote'];
+  /** The session's live quorum (from the session detail); null before the roll is taken. */
+  quorum: Quorum | null;
+  /** The status of the motion on this item, if any: only a motion on the agenda is voted on. */
+  motionStatus?: MotionStatus | null;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [recording, setRecording] = useState(false);
+  const [expanded, setExpanded] = useState(false);
   const isElection = item.kind === 'election';
-  const q = useQuery({ queryKey: ['sessions', sessionId, 'votes', item.id], queryFn: () => votesApi.list(sessionId, item.id), enabled: !isElection });
+  const q = useQuery({
+    queryKey: ['sessions', sessionId, 'votes', item.id],
+    queryFn: () => votesApi.list(sessionId, item.id),
+    enabled: !isElection && (expanded || recording),
+  });
   if (isElection) return null;
   const refresh = () => void qc.invalidateQueries({ queryKey: ['sessions', sessionId] });
   const data = q.data;
@@ -113,37 +138,70 @@ export default function ItemVotes({ sessionId, sessionStatus, canManage, item }:
     }
   }
 
+  // Whether a round may be recorded now, from what the page already has (the server decides again).
+  const decided = !!lastVote && lastVote.result !== 'tie';
+  const motionOpen = !motionStatus || motionStatus === 'on_agenda';
+  const mayRecord = canManage && sessionStatus === 'open' && !!quorum?.reached && !decided && motionOpen;
   const blocked =
-    canManage && data && !data.canRecord && (!last || last.result === 'tie')
+    canManage && !decided && motionOpen && !mayRecord
       ? sessionStatus !== 'open'
         ? t('vote.notOpen')
-        : !data.roll.quorumReached
-          ? t('vote.noQuorum', { all: data.roll.all, present: data.roll.present, needed: data.roll.quorumNeeded })
+        : quorum && !quorum.reached
+          ? t('vote.noQuorum', { all: quorum.all, present: quorum.present, needed: quorum.needed })
           : null
       : null;
+  const all = data?.roll.all ?? quorum?.all;
+  const needed = data?.roll.majorityNeeded ?? (all ? majorityNeeded(all) : null);
 
   return (
     <section aria-label={`${t('vote.title')}：${item.title}`} data-testid="item-votes" style={{ marginTop: 4 }}>
       <Space wrap size={[8, 4]}>
         <Typography.Text type="secondary">{t('vote.title')}</Typography.Text>
-        {data && votes.length === 0 && <Typography.Text type="secondary">{t('vote.none')}</Typography.Text>}
-        {data && <Typography.Text type="secondary">· {t('vote.needed', { n: data.roll.majorityNeeded, all: data.roll.all })}</Typography.Text>}
-        {data?.canRecord && (
-          <Button size="small" type="primary" onClick={() => setRecording(true)}>
+        {!lastVote && <Typography.Text type="secondary">{t('vote.none')}</Typography.Text>}
+        {lastVote && !expanded && (
+          <>
+            <span>{t('vote.round', { n: lastVote.round })}</span>
+            <Pill tone={RESULT_TONE[lastVote.result as VoteResult] ?? 'dim'}>{t(`vote.result.${lastVote.result as VoteResult}`)}</Pill>
+          </>
+        )}
+        {needed !== null && all && <Typography.Text type="secondary">· {t('vote.needed', { n: needed, all })}</Typography.Text>}
+        {lastVote && (
+          <Button size="small" aria-expanded={expanded} onClick={() => setExpanded((x) => !x)} loading={expanded && q.isLoading}>
+            {expanded ? t('common.close') : t('common.detail')}
+          </Button>
+        )}
+        {mayRecord && (
+          <Button size="small" type="primary" onClick={() => setRecording(true)} loading={recording && q.isLoading}>
             {t('vote.record')}
           </Button>
         )}
       </Space>
-      {last?.result === 'tie' && data?.canRecord && <div style={{ marginTop: 4 }}>{t('vote.retake')}</div>}
+      {lastVote?.result === 'tie' && mayRecord && <div style={{ marginTop: 4 }}>{t('vote.retake')}</div>}
       {blocked && (
         <Typography.Paragraph type="warning" style={{ margin: '4px 0' }}>
           {blocked}
         </Typography.Paragraph>
       )}
-      {votes.map((v) => (
-        <VoteRound key={v.id} vote={v} onDelete={canDelete && v === last ? () => void remove(v) : undefined} />
-      ))}
-      {recording && data && <VoteRecordDialog sessionId={sessionId} item={item} roll={data.roll} onClose={() => setRecording(false)} onSaved={refresh} />}
+      {expanded && votes.map((v) => <VoteRound key={v.id} vote={v} onDelete={canDelete && v === last ? () => void remove(v) : undefined} />)}
+      {q.error && (
+        <Typography.Paragraph type="danger" style={{ margin: '4px 0' }}>
+          {(q.error as Error).message}
+        </Typography.Paragraph>
+      )}
+      {recording && data && (
+        <VoteRecordDialog
+          sessionId={sessionId}
+          item={item}
+          round={(last?.round ?? 0) + 1}
+          roll={data.roll}
+          onClose={() => setRecording(false)}
+          onSaved={() => {
+            // Show the round just recorded, with its announcement to read out.
+            setExpanded(true);
+            refresh();
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -9,7 +9,18 @@ import { useT } from '../../i18n/index.tsx';
 const DECISIONS: readonly MotionDecision[] = ['put_on_agenda', 'to_suggestion', 'not_accept'];
 
 /** The presidium's decision on a submitted motion: on the agenda, as a suggestion (with its category), or not (with a reason). */
-export function MotionDecideDialog({ sessionId, motion, onClose, onSaved }: { sessionId: string; motion: Motion; onClose: () => void; onSaved: () => void }) {
+export function MotionDecideDialog({
+  sessionId,
+  motion,
+  onClose,
+  onSaved,
+}: {
+  sessionId: string;
+  motion: Motion;
+  onClose: () => void;
+  /** Called with the decision recorded (as a suggestion: the suggestions lists change too). */
+  onSaved: (decision: MotionDecision) => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ decision: MotionDecision; reason?: string; category?: string }>();
@@ -28,7 +39,7 @@ export function MotionDecideDialog({ sessionId, motion, onClose, onSaved }: { se
         version: motion.version,
       });
       message.success(t('motion.decided'));
-      onSaved();
+      onSaved(v.decision);
       onClose();
     } catch (e) {
       if (!applyServerErrors(form, e, ['decision', 'reason', 'category'])) message.error((e as Error).message, 6);

@@ -187,7 +187,19 @@ export default function MotionsTab({ sessionId, sessionStatus, canManage }: Sess
           onSaved={refresh}
         />
       )}
-      {dialog?.kind === 'decide' && <MotionDecideDialog sessionId={sessionId} motion={dialog.motion} onClose={() => setDialog(null)} onSaved={refresh} />}
+      {dialog?.kind === 'decide' && (
+        <MotionDecideDialog
+          sessionId={sessionId}
+          motion={dialog.motion}
+          onClose={() => setDialog(null)}
+          onSaved={(decision) => {
+            refresh();
+            // Handled as a suggestion: a new suggestion was submitted — every suggestions list, count and
+            // statistic (keys under ['suggestions'], see src/web/api/suggestions.ts users) is stale.
+            if (decision === 'to_suggestion') void qc.invalidateQueries({ queryKey: ['suggestions'] });
+          }}
+        />
+      )}
       {dialog?.kind === 'withdraw' && <MotionWithdrawDialog sessionId={sessionId} motion={dialog.motion} onClose={() => setDialog(null)} onSaved={refresh} />}
     </div>
   );

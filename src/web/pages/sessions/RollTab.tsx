@@ -45,7 +45,7 @@ export default function RollTab({ sessionId, sessionStatus, canManage, session }
   });
   const mark = useMutation({
     mutationFn: (v: { entry: RollEntry; status: RollStatus; leaveReason?: string }) =>
-      sessionsApi.mark(sessionId, v.entry.deputyId, { status: v.status, leaveReason: v.leaveReason }),
+      sessionsApi.mark(sessionId, v.entry.deputyId, { status: v.status, leaveReason: v.leaveReason, expectedStatus: v.entry.status }),
     onSuccess: (res) => {
       qc.setQueryData<Roll>(['sessions', sessionId, 'roll'], (old) =>
         old ? { counts: res.counts, quorum: res.quorum, entries: old.entries.map((e) => (e.deputyId === res.entry.deputyId ? res.entry : e)) } : old,
@@ -53,7 +53,11 @@ export default function RollTab({ sessionId, sessionStatus, canManage, session }
       message.success(t('session.roll.marked', { name: res.entry.name, status: t(`session.roll.status.${res.entry.status}`) }), 1.5);
       after();
     },
-    onError: (e) => message.error((e as Error).message, 8),
+    onError: (e) => {
+      message.error((e as Error).message, 8);
+      // Someone else marked this deputy meanwhile (409): show the roll as it now is.
+      void qc.invalidateQueries({ queryKey: ['sessions', sessionId, 'roll'] });
+    },
   });
   const bulk = useMutation({
     mutationFn: (ids: string[]) => sessionsApi.markBulk(sessionId, { deputyIds: ids, status: 'present' }),

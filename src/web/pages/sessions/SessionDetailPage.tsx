@@ -76,7 +76,7 @@ export default function SessionDetailPage() {
 
   const act = useMutation({
     mutationFn: (what: 'open' | 'close' | 'delete'): Promise<unknown> =>
-      what === 'open' ? sessionsApi.open(id) : what === 'close' ? sessionsApi.close(id) : sessionsApi.remove(id),
+      what === 'open' ? sessionsApi.open(id, q.data?.version) : what === 'close' ? sessionsApi.close(id, q.data?.version) : sessionsApi.remove(id),
     onSuccess: (_, what) => {
       if (what === 'delete') {
         message.success(t('session.deleted'));

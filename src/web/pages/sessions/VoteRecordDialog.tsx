@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, InputNumber, Modal, Radio, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { sessionsApi } from '../../api/sessions.ts';
 import { checkVoteCounts, voteResult } from '../../../server/modules/sessions/sessions.rules.ts';
 import { type VoteChoice, type VoteList, VOTE_CHOICES, votesApi } from '../../api/motions.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -15,12 +17,15 @@ const COUNT_KEYS = ['for', 'against', 'abstain', 'notVoting'] as const;
 export function VoteRecordDialog({
   sessionId,
   item,
+  round,
   roll,
   onClose,
   onSaved,
 }: {
   sessionId: string;
   item: AgendaItemRef;
+  /** The round being recorded (1 + the rounds shown): the server refuses it (409) if another was recorded meanwhile. */
+  round: number;
   roll: VoteList['roll'];
   onClose: () => void;
   onSaved: () => void;
@@ -32,6 +37,15 @@ export function VoteRecordDialog({
   const [ballots, setBallots] = useState<Record<string, VoteChoice>>({});
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Who is present: the session's roll (shared with the roll tab), fetched only for a per-deputy vote.
+  const rollQ = useQuery({ queryKey: ['sessions', sessionId, 'roll'], queryFn: () => sessionsApi.roll(sessionId), enabled: method === 'per_deputy' });
+  const presentDeputies = useMemo(
+    () =>
+      (rollQ.data?.entries ?? [])
+        .filter((e) => e.status === 'present' || e.status === 'late')
+        .map((e) => ({ deputyId: e.deputyId, code: e.code, name: e.name })),
+    [rollQ.data],
+  );
 
   const effective: Counts = useMemo(() => {
     if (method === 'count') return counts;
@@ -58,7 +72,9 @@ export function VoteRecordDialog({
       await votesApi.record(
         sessionId,
         item.id,
-        method === 'count' ? { method, ...counts } : { method, ballots: Object.entries(ballots).map(([deputyId, choice]) => ({ deputyId, choice })) },
+        method === 'count'
+          ? { method, round, ...counts }
+          : { method, round, ballots: Object.entries(ballots).map(([deputyId, choice]) => ({ deputyId, choice })) },
       );
       message.success(t('vote.recorded'));
       onSaved();
@@ -120,7 +136,7 @@ export function VoteRecordDialog({
           <>
             <Space wrap>
               <Typography.Text type="secondary">{t('vote.perDeputyHint')}</Typography.Text>
-              <Button size="small" onClick={() => setBallots(Object.fromEntries(roll.presentDeputies.map((d) => [d.deputyId, 'for' as VoteChoice])))}>
+              <Button size="small" onClick={() => setBallots(Object.fromEntries(presentDeputies.map((d) => [d.deputyId, 'for' as VoteChoice])))}>
                 {t('vote.allFor')}
               </Button>
               <Typography.Text>{t('vote.filled', { n: filled, present: roll.present })}</Typography.Text>
@@ -130,7 +146,8 @@ export function VoteRecordDialog({
               size="small"
               pagination={false}
               scroll={{ y: 320, x: 'max-content' }}
-              dataSource={roll.presentDeputies}
+              loading={rollQ.isLoading}
+              dataSource={presentDeputies}
               columns={[
                 { title: t('common.name'), key: 'name', render: (_, d) => `${d.name}（${d.code}）` },
                 {
