@@ -134,7 +134,8 @@ function ElectionCard({
       )}
       {last && (
         <Link to={`/sessions/${sessionId}/elections/${e.id}/tally?round=${last.round}`}>
-          <Button icon={<PrinterOutlined />}>{t('election.printTally')}</Button>
+          {/* A link, not a button inside a link: nested interactive elements confuse screen readers. */}
+          <PrinterOutlined aria-hidden /> {t('election.printTally')}
         </Link>
       )}
     </Space>
