@@ -163,4 +163,29 @@ describe('congress sessions in the browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'sessions-absences-desktop');
   });
+
+  it('the printable sign-in sheet lists the roll and is accessible', async () => {
+    await page.goto(`${sessionUrl}?tab=roll`);
+    await page.getByTestId('roll-entry').first().waitFor();
+    const all = await page.getByTestId('roll-entry').count();
+    await page.getByRole('link', { name: '打印签到表' }).click();
+    await page.waitForURL(/\/sessions\/[0-9A-Z]{26}\/roll\/print$/);
+    const sheet = page.locator('article.roll-sheet');
+    await sheet.waitFor();
+    await page.getByRole('button', { name: /打\s*印/ }).waitFor();
+    expect(await sheet.locator('tbody tr').count()).toBe(all);
+    const text = (await sheet.textContent()) ?? '';
+    expect(text).toMatch(/人民代表大会第.+次会议签到表/);
+    expect(text).toContain(`应到 ${all} 名`);
+    expect(text).toContain(`实到 ${all - 1} 名`);
+    expect(text).toContain('请假 1 名');
+    expect(text).toContain('外出务工');
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'sessions-roll-print');
+    // As on paper: the app's header and menu are gone.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
+    await shot(page, 'sessions-roll-print-paper');
+    await page.emulateMedia({ media: 'screen' });
+  });
 });

@@ -1,4 +1,4 @@
-import { http, type PageQuery, request } from './client.ts';
+import { download, http, type PageQuery, request } from './client.ts';
 import type { MotionStatus } from './motions.ts';
 
 /** Congress sessions (人代会): the session, its roll (点名) and agenda (议程). See docs/api-contract-sessions.md. */
@@ -119,6 +119,8 @@ export const sessionsApi = {
   close: (id: string, version?: number) => http.post<SessionDetail>(`${S}/${id}/close`, version === undefined ? undefined : { version }),
   takeRoll: (id: string) => http.post<Roll>(`${S}/${id}/roll`),
   roll: (id: string) => http.get<Roll>(`${S}/${id}/roll`),
+  /** The sign-in sheet as Excel (staff). */
+  rollXlsx: (id: string) => download(`${S}/${id}/roll.xlsx`, undefined, '签到表.xlsx'),
   mark: (id: string, deputyId: string, body: { status: RollStatus; leaveReason?: string; expectedStatus?: RollStatus }) =>
     http.put<RollMark>(`${S}/${id}/roll/${deputyId}`, body),
   markBulk: (id: string, body: { deputyIds: string[]; status: RollStatus; leaveReason?: string }) => http.post<Roll>(`${S}/${id}/roll/bulk`, body),

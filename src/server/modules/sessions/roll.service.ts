@@ -7,6 +7,7 @@ import { type Ctx, townOf } from '../../http/principal.ts';
 import { nowIso } from '../../lib/time.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { type SessionHead, assertNotClosed, loadSession, lockSession, rollState } from './session-state.ts';
+import { ROLL_LABEL } from './roll.sheet.ts';
 import type { RollBulkInput, RollMarkInput } from './sessions.schemas.ts';
 import { deputiesInOffice, hasVotesOrRounds, rollEntries, updateVersionedRow } from './sessions.repo.ts';
 
@@ -16,7 +17,7 @@ import { deputiesInOffice, hasVotesOrRounds, rollEntries, updateVersionedRow } f
  * "All deputies" for quorum and every threshold is the number of rows on it.
  */
 
-export const ROLL_LABEL: Record<RollStatus, string> = { expected: '未签到', present: '出席', late: '迟到', on_leave: '请假', absent: '缺席' };
+export { ROLL_LABEL };
 
 export async function getRoll(ctx: Ctx, sessionId: string) {
   const townId = townOf(ctx);

@@ -8,6 +8,7 @@ import { sendStoredFile } from '../files/files.service.ts';
 import { listAbsences } from './absences.service.ts';
 import { createItem, deleteItem, itemFileOf, reorderItems, updateItem } from './agenda.service.ts';
 import { getRoll, markRoll, markRollBulk, signIn, takeRoll } from './roll.service.ts';
+import { rollWorkbook } from './roll.xlsx.ts';
 import {
   AbsenceList,
   AbsenceQuery,
@@ -37,6 +38,7 @@ import { closeSession, createSession, deleteSession, getSessionUseCase, listSess
  * staff and deputies read; a deputy signs themselves in; handlers have no business here.
  */
 const READERS: readonly Role[] = [...STAFF, 'deputy'];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const sessionsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const tags = ['sessions'];
@@ -155,6 +157,21 @@ export const sessionsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       schema: { tags, operationId: 'getSessionRoll', summary: '点名表与法定人数', params: IdParam, response: { 200: Roll } },
     },
     async (req) => getRoll(ctxOf(req, deps.db), req.params.id),
+  );
+  app.get(
+    '/sessions/:id/roll.xlsx',
+    {
+      config: { access: { roles: STAFF } },
+      schema: { tags, operationId: 'exportSessionRoll', summary: '导出签到表 (Excel)：应到、实到、请假、缺席及逐人状态，留签名栏', params: IdParam },
+    },
+    async (req, reply) => {
+      const f = await rollWorkbook(ctxOf(req, deps.db), req.params.id);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="${f.asciiName}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .header('cache-control', 'no-store')
+        .send(f.bytes);
+    },
   );
   app.put(
     '/sessions/:id/roll/:deputyId',

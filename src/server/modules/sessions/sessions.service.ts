@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { presentItems } from './agenda.service.ts';
 import { syncRoll } from './roll.service.ts';
 import { lockSession, rollState } from './session-state.ts';
+import { notifySessionOpened, notifySessionScheduled } from './sessions.notify.ts';
 import { quorum, sessionName, sessionShortName } from './sessions.rules.ts';
 import type { SESSION_ACTIONS, SessionInput, SessionQuery, SessionUpdate } from './sessions.schemas.ts';
 import {
@@ -219,6 +220,13 @@ export async function createSession(ctx: Ctx, input: z.infer<typeof SessionInput
         summary: `新增会议 ${row.code} ${sessionName(term.number, number)}`,
         after: sessionAudit({ ...row, termNumber: term.number, status: 'preparing' }, names, seats),
       });
+      await notifySessionScheduled(trx, townId, {
+        id: row.id,
+        name: sessionName(term.number, number),
+        termId: term.id,
+        startDate: row.startDate,
+        place: row.place,
+      });
       return row.id;
     }),
   );
@@ -337,6 +345,7 @@ export async function openSession(ctx: Ctx, id: string, input: { version?: numbe
       before: { status: 'preparing' },
       after: { status: 'open', all: counts.all, present: q.present, onLeave: counts.onLeave },
     });
+    await notifySessionOpened(trx, townId, { id, name: sessionName(s.termNumber, s.number) });
   });
   return getSessionUseCase(ctx, id);
 }

@@ -4,8 +4,8 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Radio, Select
 import type { Dayjs } from 'dayjs';
 import { type CandidateInput, type Election, type Nominator, electionsApi } from '../../api/elections.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
-import { DeputyPicker } from '../../components/DeputyPicker.tsx';
 import { useT } from '../../i18n/index.tsx';
+import { CandidatePicker } from './CandidatePicker.tsx';
 
 /** A joint nomination by deputies needs this many (the server checks with NOMINATION_MIN_SIGNERS). */
 const MIN_SIGNERS = 10;
@@ -41,7 +41,8 @@ export default function ElectionNominationDialog({
   const roll = useQuery({
     queryKey: ['sessions', sessionId, 'roll'],
     queryFn: () => electionsApi.roll(sessionId),
-    enabled: open && nominator === 'deputies',
+    // Signers and candidates both come from the roll.
+    enabled: open,
     retry: false,
   });
 
@@ -93,27 +94,25 @@ export default function ElectionNominationDialog({
             ]}
           />
         </Form.Item>
+        {roll.isError && (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('election.rollUnavailable', { message: (roll.error as Error).message })} />
+        )}
         {nominator === 'deputies' && (
-          <>
-            {roll.isError && (
-              <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('election.rollUnavailable', { message: (roll.error as Error).message })} />
-            )}
-            <Form.Item
-              name="signerIds"
-              label={t('election.signers')}
-              extra={t('election.signersHint', { n: signerIds.length, min: MIN_SIGNERS })}
-              validateStatus={signerIds.length > 0 && signerIds.length < MIN_SIGNERS ? 'warning' : undefined}
-              rules={[{ required: true, type: 'array', min: MIN_SIGNERS, message: t('election.signersHint', { n: signerIds.length, min: MIN_SIGNERS }) }]}
-            >
-              <Select
-                mode="multiple"
-                allowClear
-                loading={roll.isLoading}
-                optionFilterProp="label"
-                options={(roll.data?.entries ?? []).map((e) => ({ value: e.deputyId, label: `${e.name}（${e.code}）` }))}
-              />
-            </Form.Item>
-          </>
+          <Form.Item
+            name="signerIds"
+            label={t('election.signers')}
+            extra={t('election.signersHint', { n: signerIds.length, min: MIN_SIGNERS })}
+            validateStatus={signerIds.length > 0 && signerIds.length < MIN_SIGNERS ? 'warning' : undefined}
+            rules={[{ required: true, type: 'array', min: MIN_SIGNERS, message: t('election.signersHint', { n: signerIds.length, min: MIN_SIGNERS }) }]}
+          >
+            <Select
+              mode="multiple"
+              allowClear
+              loading={roll.isLoading}
+              optionFilterProp="label"
+              options={(roll.data?.entries ?? []).map((e) => ({ value: e.deputyId, label: `${e.name}（${e.code}）` }))}
+            />
+          </Form.Item>
         )}
         <Form.List name="candidates">
           {(fields, { add, remove }) => (
@@ -171,7 +170,12 @@ export default function ElectionNominationDialog({
                       </Space>
                     ) : (
                       <Form.Item name={[f.name, 'deputyId']} label={t('election.pickDeputy')} rules={[{ required: true }]}>
-                        <DeputyPicker aria-label={t('election.pickDeputy')} />
+                        <CandidatePicker
+                          aria-label={t('election.pickDeputy')}
+                          roll={roll.data?.entries ?? []}
+                          rollLoading={roll.isLoading}
+                          rollOnly={deputiesOnly}
+                        />
                       </Form.Item>
                     )}
                   </Card>

@@ -167,7 +167,7 @@ export default function ItemVotes({
         {needed !== null && all && <Typography.Text type="secondary">· {t('vote.needed', { n: needed, all })}</Typography.Text>}
         {lastVote && (
           <Button size="small" aria-expanded={expanded} onClick={() => setExpanded((x) => !x)} loading={expanded && q.isLoading}>
-            {expanded ? t('common.close') : t('common.detail')}
+            {expanded ? t('vote.hideHistory') : t('vote.history')}
           </Button>
         )}
         {mayRecord && (

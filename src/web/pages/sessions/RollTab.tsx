@@ -1,9 +1,12 @@
-import { CheckOutlined, ReloadOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { CheckOutlined, FileExcelOutlined, PrinterOutlined, ReloadOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Input, Modal, Radio, Select, Skeleton, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { STAFF } from '../../api/auth.ts';
 import { ROLL_STATUSES, type Roll, type RollEntry, type RollStatus, type SessionDetail, sessionsApi } from '../../api/sessions.ts';
 import { LoadError } from '../../components/LoadError.tsx';
+import { useHasRole } from '../../hooks/useMe.ts';
 import { useT } from '../../i18n/index.tsx';
 import { RollStatusPill } from './SessionBits.tsx';
 import type { SessionTabProps } from './tabProps.ts';
@@ -31,6 +34,7 @@ export default function RollTab({ sessionId, sessionStatus, canManage, session }
   const [reason, setReason] = useState('');
   const taken = session.rollTakenAt !== null;
   const canMark = canManage && sessionStatus !== 'closed';
+  const isStaff = useHasRole(STAFF);
   const q = useQuery({ queryKey: ['sessions', sessionId, 'roll'], queryFn: () => sessionsApi.roll(sessionId), enabled: taken });
 
   const after = () => void qc.invalidateQueries({ queryKey: ['sessions', sessionId] });
@@ -65,6 +69,10 @@ export default function RollTab({ sessionId, sessionStatus, canManage, session }
       qc.setQueryData(['sessions', sessionId, 'roll'], roll);
       after();
     },
+    onError: (e) => message.error((e as Error).message, 8),
+  });
+  const exportXlsx = useMutation({
+    mutationFn: () => sessionsApi.rollXlsx(sessionId),
     onError: (e) => message.error((e as Error).message, 8),
   });
 
@@ -151,6 +159,16 @@ export default function RollTab({ sessionId, sessionStatus, canManage, session }
           <Button icon={<ReloadOutlined />} onClick={retake} loading={take.isPending}>
             {t('session.roll.retake')}
           </Button>
+        )}
+        {isStaff && (
+          <>
+            <Button icon={<FileExcelOutlined />} loading={exportXlsx.isPending} onClick={() => exportXlsx.mutate()}>
+              {t('session.roll.exportXlsx')}
+            </Button>
+            <Link to={`/sessions/${sessionId}/roll/print`}>
+              <PrinterOutlined /> {t('session.roll.printSheet')}
+            </Link>
+          </>
         )}
         <Typography.Text type="secondary">{t('session.roll.count', { shown: shown.length, all: entries.length })}</Typography.Text>
       </div>
