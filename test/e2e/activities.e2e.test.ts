@@ -87,7 +87,8 @@ describe('activities, leave, sign-in and the duty record in the browser', () => 
     await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
     await shot(page, 'activity-series-form');
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByText(/已生成 \d+ 次活动/).waitFor({ timeout: 15_000 });
+    // Generating half a year of occurrences with their invitations is one write; give it time on a loaded CI machine.
+    await page.getByText(/已生成 \d+ 次活动/).waitFor({ timeout: 40_000 });
     await page
       .getByRole('link', { name: /工作室固定活动日/ })
       .first()
