@@ -8,6 +8,8 @@ import type { ReceptionTables } from './tables/receptions.ts';
 import type { NotificationTables } from './tables/notifications.ts';
 import type { PortalTables } from './tables/portal.ts';
 import type { SessionTables } from './tables/sessions.ts';
+import type { FindingTables } from './tables/findings.ts';
+import type { PollTables } from './tables/polls.ts';
 
 /*
  * Table types, camelCase (the CamelCasePlugin maps them to snake_case columns).
@@ -364,7 +366,7 @@ export interface StoredFileTable {
 }
 
 /** Every table. Areas added after the activities keep their table types in ./tables/<area>.ts. */
-export interface DB extends PresidiumMeetingTables, DocumentTables, ResearchTables, ActivityFileTables, SuggestionTables, ReceptionTables, NotificationTables, PortalTables, SessionTables {
+export interface DB extends PresidiumMeetingTables, DocumentTables, ResearchTables, ActivityFileTables, SuggestionTables, ReceptionTables, NotificationTables, PortalTables, SessionTables, FindingTables, PollTables {
   storedFile: StoredFileTable;
   county: CountyTable;
   town: TownTable;

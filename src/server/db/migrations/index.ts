@@ -14,6 +14,8 @@ import * as m20261128_0140 from './20261128_0140_notifications.ts';
 import * as m20261128_0150 from './20261128_0150_portal.ts';
 import * as m20261128_0160 from './20261128_0160_search.ts';
 import * as m20261207_0170 from './20261207_0170_sessions.ts';
+import * as m20261207_0180 from './20261207_0180_findings.ts';
+import * as m20261207_0190 from './20261207_0190_polls.ts';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +34,6 @@ export const migrations: Record<string, Migration> = {
   '20261128_0150_portal': m20261128_0150,
   '20261128_0160_search': m20261128_0160,
   '20261207_0170_sessions': m20261207_0170,
+  '20261207_0180_findings': m20261207_0180,
+  '20261207_0190_polls': m20261207_0190,
 };

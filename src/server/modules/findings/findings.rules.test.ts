@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type FindingFacts, findingActions, findingTotals, findingTransition, fixedOnTime, isOverdue } from './findings.rules.ts';
+import {
+  type FindingFacts,
+  findingActions,
+  findingTotals,
+  findingTransition,
+  findingActivityAllowed,
+  fixedOnTime,
+  isOverdue,
+  suggestNoticeNumber,
+} from './findings.rules.ts';
 
 describe('finding lifecycle', () => {
   it('open → rectifying → reinspected → closed', () => {
@@ -68,5 +77,27 @@ describe('period totals, each with the ids it counts', () => {
       stillOpen: ['c', 'd', 'g'], // g was closed in July: still open at the end of June
       overdue: ['c'],
     });
+  });
+});
+
+describe('suggestNoticeNumber', () => {
+  it('carries on the office numbering of the year', () => {
+    expect(suggestNoticeNumber(['青人整〔2026〕3号', '青人整〔2026〕12号', '青人整〔2025〕40号'], 2026)).toBe('青人整〔2026〕13号');
+  });
+  it('starts at 1 in a new year or with no numbers', () => {
+    expect(suggestNoticeNumber(['青人整〔2025〕40号'], 2026)).toBe('整改〔2026〕1号');
+    expect(suggestNoticeNumber([], 2026, '青人整')).toBe('青人整〔2026〕1号');
+  });
+  it('ignores numbers in another form', () => {
+    expect(suggestNoticeNumber(['第5号', '青人整〔2026〕2号'], 2026)).toBe('青人整〔2026〕3号');
+  });
+});
+
+describe('findingActivityAllowed', () => {
+  it('inspections and checks only', () => {
+    expect(findingActivityAllowed('inspection')).toBe(true);
+    expect(findingActivityAllowed('research')).toBe(true);
+    expect(findingActivityAllowed('other')).toBe(true);
+    expect(findingActivityAllowed('training')).toBe(false);
   });
 });

@@ -85,3 +85,26 @@ export function findingTotals(rows: readonly FindingFacts[], from: string, to: s
   t.noticesIssued = [...notices].sort();
   return t;
 }
+
+/** The activity kinds findings are recorded at: inspections, checks (research) and other checks. */
+export const FINDING_ACTIVITY_KINDS = ['inspection', 'research', 'other'] as const;
+
+export function findingActivityAllowed(countsAs: string): boolean {
+  return (FINDING_ACTIVITY_KINDS as readonly string[]).includes(countsAs);
+}
+
+/**
+ * The next notice number to suggest for `year`: the office's own numbering carried on from the latest
+ * number of that year that ends 〔year〕N号 (its prefix kept, N + 1), or `整改〔year〕1号` when there is none.
+ */
+export function suggestNoticeNumber(numbers: readonly string[], year: number, fallbackPrefix = '整改'): string {
+  const re = new RegExp(`^(.*)〔${year}〕(\\d+)号$`);
+  let best: { prefix: string; n: number } | null = null;
+  for (const s of numbers) {
+    const m = re.exec(s.trim());
+    if (!m) continue;
+    const n = Number(m[2]);
+    if (!best || n > best.n) best = { prefix: m[1], n };
+  }
+  return best ? `${best.prefix}〔${year}〕${best.n + 1}号` : `${fallbackPrefix}〔${year}〕1号`;
+}

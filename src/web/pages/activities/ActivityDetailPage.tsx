@@ -17,6 +17,7 @@ import { SignInQr } from './SignInQr.tsx';
 import { ActivityFilesPanel } from './ActivityFilesPanel.tsx';
 import { ActivityOutcomesPanel } from './ActivityOutcomesPanel.tsx';
 import { ActivityDocumentsPanel } from '../documents/ActivityDocumentsPanel.tsx';
+import { FindingsPanel } from '../findings/FindingsPanel.tsx';
 
 /** The code in big digits for the room's screen; screen readers get it as one labelled text. */
 function SignInCode({ a }: { a: ActivityDetail }) {
@@ -150,6 +151,7 @@ export default function ActivityDetailPage() {
         {a.status !== 'cancelled' && <InvitePanel activityId={a.id} defaultStationId={a.organiserType === 'station' ? a.organiserId : null} />}
         <InvitationTable activity={a} />
         <ActivityOutcomesPanel activity={a} />
+        <FindingsPanel activityId={a.id} countsAs={a.countsAs} />
         <ActivityFilesPanel activityId={a.id} />
         <ActivityDocumentsPanel activityId={a.id} />
       </Space>
