@@ -30,6 +30,7 @@ import {
   ContainerOutlined,
   CommentOutlined,
   CustomerServiceOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import { ADMINS, type Me, ROLES, type Role, STAFF } from './api/auth.ts';
@@ -138,6 +139,21 @@ export const appRoutes: AppRoute[] = [
     parent: '/presidium-meetings',
     Page: lazy(() => import('./pages/presidium-meetings/MeetingDetailPage.tsx')),
   },
+  // 民主评议 (appraisal of offices): staff read, admins write; deputies vote on the public page /p/:town/polls/:id.
+  {
+    path: '/appraisals',
+    title: 'appraisal.nav',
+    roles: STAFF,
+    menu: { icon: <SolutionOutlined />, group: 'presidium' },
+    Page: lazy(() => import('./pages/appraisals/AppraisalListPage.tsx')),
+  },
+  {
+    path: '/appraisals/:id',
+    title: 'appraisal.nav.detail',
+    roles: STAFF,
+    parent: '/appraisals',
+    Page: lazy(() => import('./pages/appraisals/AppraisalDetailPage.tsx')),
+  },
   // Congress sessions (人代会): staff and deputies read, admins write; a deputy signs in on the session page.
   {
     path: '/sessions',
@@ -215,6 +231,20 @@ export const appRoutes: AppRoute[] = [
     roles: DEPUTY_READERS,
     parent: '/activities/board',
     Page: lazy(() => import('./pages/duty-record/StationBoardPage.tsx')),
+  },
+  {
+    path: '/findings',
+    title: 'finding.nav',
+    roles: STAFF,
+    menu: { icon: <SafetyCertificateOutlined />, group: 'duty' },
+    Page: lazy(() => import('./pages/findings/FindingsPage.tsx')),
+  },
+  {
+    path: '/findings/notices/:id',
+    title: 'finding.noticeHeading',
+    roles: STAFF,
+    parent: '/findings',
+    Page: lazy(() => import('./pages/findings/NoticePrintPage.tsx')),
   },
   {
     path: '/my/activities',
@@ -409,6 +439,13 @@ export const appRoutes: AppRoute[] = [
     roles: DEPUTY_READERS,
     parent: '/sessions',
     Page: lazy(() => import('./pages/sessions/ElectionTallyPrintPage.tsx')),
+  },
+  {
+    path: '/sessions/:id/roll/print',
+    title: 'session.nav.rollPrint',
+    roles: STAFF,
+    parent: '/sessions',
+    Page: lazy(() => import('./pages/sessions/RollPrintPage.tsx')),
   },
   {
     path: '/sessions/stats',

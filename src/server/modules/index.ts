@@ -27,6 +27,9 @@ import { votesRoutes } from './sessions/votes.routes.ts';
 import { sessionStatsRoutes } from './sessions/session-stats.routes.ts';
 import { electionsRoutes } from './sessions/elections.routes.ts';
 import { sessionsRoutes } from './sessions/sessions.routes.ts';
+import { findingsRoutes } from './findings/findings.routes.ts';
+import { pollsRoutes } from './polls/polls.routes.ts';
+import { appraisalsRoutes } from './appraisals/appraisals.routes.ts';
 
 /** Every API module, mounted under /api/v1. One line per domain area. */
-export const apiModules: FastifyPluginAsyncZod<AppDeps>[] = [authRoutes, auditRoutes, unitsRoutes, regionsRoutes, accountsRoutes, stationsRoutes, groupsRoutes, presidiumRoutes, presidiumMeetingsRoutes, deputiesRoutes, filesRoutes, activitiesRoutes, activityFilesRoutes, dutyRecordRoutes, researchRoutes, documentsRoutes, receptionsRoutes, portalRoutes, suggestionsRoutes, searchRoutes, statsRoutes, notificationsRoutes, sessionsRoutes, sessionStatsRoutes, electionsRoutes, motionsRoutes, votesRoutes];
+export const apiModules: FastifyPluginAsyncZod<AppDeps>[] = [authRoutes, auditRoutes, unitsRoutes, regionsRoutes, accountsRoutes, stationsRoutes, groupsRoutes, presidiumRoutes, presidiumMeetingsRoutes, deputiesRoutes, filesRoutes, activitiesRoutes, activityFilesRoutes, dutyRecordRoutes, researchRoutes, documentsRoutes, receptionsRoutes, portalRoutes, suggestionsRoutes, searchRoutes, statsRoutes, notificationsRoutes, sessionsRoutes, sessionStatsRoutes, electionsRoutes, motionsRoutes, votesRoutes, pollsRoutes, appraisalsRoutes, findingsRoutes];

@@ -13,6 +13,8 @@ import { en as sessionStatsEn } from './areas/sessionStats.ts';
 import { en as electionsEn } from './areas/elections.ts';
 import { en as sessionsEn } from './areas/sessions.ts';
 import { en as motionsEn } from './areas/motions.ts';
+import { en as findingsEn } from './areas/findings.ts';
+import { en as appraisalsEn } from './areas/appraisals.ts';
 
 
 /** English. Every key of the Chinese dictionary must be here (the type checks it). */
@@ -787,6 +789,8 @@ const en: Record<MsgKey, string> = {
   ...electionsEn,
   ...sessionsEn,
   ...motionsEn,
+  ...findingsEn,
+  ...appraisalsEn,
 };
 
 export default en;

@@ -12,6 +12,8 @@ import { zh as sessionStatsZh } from './areas/sessionStats.ts';
 import { zh as electionsZh } from './areas/elections.ts';
 import { zh as sessionsZh } from './areas/sessions.ts';
 import { zh as motionsZh } from './areas/motions.ts';
+import { zh as findingsZh } from './areas/findings.ts';
+import { zh as appraisalsZh } from './areas/appraisals.ts';
 
 /** Chinese (the first language). Keys are grouped by page; enumerations are `<group>.<value>`. */
 const zhCN = {
@@ -785,6 +787,8 @@ const zhCN = {
   ...electionsZh,
   ...sessionsZh,
   ...motionsZh,
+  ...findingsZh,
+  ...appraisalsZh,
 } as const;
 
 export type MsgKey = keyof typeof zhCN;

@@ -92,3 +92,143 @@ export function rankByApproval<T extends { name: string; counts: RatingCounts }>
     return { ...r, rank };
   });
 }
+
+// ---- One-time codes (design §2) ----
+
+/** No 0/O, 1/I/L: a code read aloud or copied from a slip is not mistyped. */
+export const POLL_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const POLL_CODE_LENGTH = 8;
+
+/** A fresh code; `pick(n)` must be a uniform crypto-random integer in [0, n) (node:crypto randomInt). */
+export function newPollCode(pick: (n: number) => number): string {
+  let s = '';
+  for (let i = 0; i < POLL_CODE_LENGTH; i++) s += POLL_CODE_ALPHABET[pick(POLL_CODE_ALPHABET.length)];
+  return s;
+}
+
+/** What the voter typed, as stored before hashing: upper case, spaces and dashes dropped; null when it cannot be a code. */
+export function normalizePollCode(s: string): string | null {
+  const c = s.toUpperCase().replace(/[\s-]/g, '');
+  if (c.length !== POLL_CODE_LENGTH) return null;
+  for (const ch of c) if (!POLL_CODE_ALPHABET.includes(ch)) return null;
+  return c;
+}
+
+/** Groups of four for a printed slip: ABCD-EFGH. */
+export function formatPollCode(code: string): string {
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+// ---- The questionnaire ----
+
+export type Choice = { key: string; label: string };
+export type Questionnaire = { dimensions: Choice[]; scale: Choice[] };
+
+export const OVERALL = 'overall';
+
+/** The optional dimensions of an appraisal (民主评议); the overall question is always asked. */
+export const DEFAULT_DIMENSIONS: readonly Choice[] = [
+  { key: 'policy', label: '政策法规' },
+  { key: 'duty', label: '工作职责' },
+  { key: 'service', label: '为民服务' },
+  { key: 'style', label: '工作作风' },
+  { key: 'integrity', label: '勤政廉洁' },
+];
+
+export const RATING_SCALE: readonly Choice[] = [
+  { key: 'satisfied', label: '满意' },
+  { key: 'basic', label: '基本满意' },
+  { key: 'dissatisfied', label: '不满意' },
+];
+
+/** The questions of a poll: overall first, then the chosen dimensions. */
+export function questionsOf(q: Questionnaire): Choice[] {
+  return [{ key: OVERALL, label: '总体评价' }, ...q.dimensions];
+}
+
+export type BallotAnswer = { subjectId: string; question: string; answer: string };
+
+/**
+ * Why a ballot cannot be counted, or null. Each subject must have its overall answer; dimensions may be
+ * left out (an abstention on that line); a (subject, question) is answered at most once.
+ */
+export function ballotProblem(q: Questionnaire, subjectIds: readonly string[], answers: readonly BallotAnswer[]): string | null {
+  if (answers.length === 0) return '请填写评议意见';
+  const questions = new Set(questionsOf(q).map((x) => x.key));
+  const scale = new Set(q.scale.map((x) => x.key));
+  const subjects = new Set(subjectIds);
+  const seen = new Set<string>();
+  for (const a of answers) {
+    if (!subjects.has(a.subjectId)) return '评议对象不在本次投票中';
+    if (!questions.has(a.question)) return '评议项目不在本次问卷中';
+    if (!scale.has(a.answer)) return '评价选项无效';
+    const k = `${a.subjectId}\u0000${a.question}`;
+    if (seen.has(k)) return '同一项目只能选择一次';
+    seen.add(k);
+  }
+  for (const s of subjectIds) if (!seen.has(`${s}\u0000${OVERALL}`)) return '每个评议对象都须选择总体评价';
+  return null;
+}
+
+/** Counters → rating counts of one subject and question. */
+export function countsOf(
+  rows: readonly { subjectId: string; question: string; answer: string; count: number }[],
+  subjectId: string,
+  question: string,
+): RatingCounts {
+  const c: RatingCounts = { satisfied: 0, basic: 0, dissatisfied: 0 };
+  for (const r of rows) {
+    if (r.subjectId !== subjectId || r.question !== question) continue;
+    if (r.answer === 'satisfied' || r.answer === 'basic' || r.answer === 'dissatisfied') c[r.answer] += Number(r.count);
+  }
+  return c;
+}
+
+// ---- Failed attempts per client (casting) ----
+
+/**
+ * Only failed casts count against a client: a whole hearing room may vote from one address (one Wi-Fi),
+ * but guessing codes fails almost always. Kept in memory — a stored row per attempt would be a record of
+ * when ballots were cast.
+ */
+export const CAST_FAILURE_LIMIT = { max: 10, windowMinutes: 10 } as const;
+
+/** Seconds to wait when `failures` (times in ms, any order) have reached the limit within the window; 0 otherwise. */
+export function castWait(failures: readonly number[], now: number, limit: { max: number; windowMinutes: number } = CAST_FAILURE_LIMIT): number {
+  const windowMs = limit.windowMinutes * 60_000;
+  const recent = failures.filter((t) => t > now - windowMs).sort((a, b) => a - b);
+  if (recent.length < limit.max) return 0;
+  return Math.max(1, Math.ceil((recent[recent.length - limit.max] + windowMs - now) / 1000));
+}
+
+export type PaperCount = { subjectId: string; question: string; answer: string; count: number };
+
+/**
+ * Why a batch of paper ballots does not add up, or null. Every paper ballot answers the overall question for
+ * every subject, so per subject the overall counts sum to exactly the ballots entered; a dimension may be
+ * left blank on paper, so its counts sum to at most that.
+ */
+export function paperProblem(q: Questionnaire, subjectIds: readonly string[], ballots: number, rows: readonly PaperCount[]): string | null {
+  if (!Number.isInteger(ballots) || ballots < 1) return '纸质票数至少为 1';
+  const questions = new Set(questionsOf(q).map((x) => x.key));
+  const scale = new Set(q.scale.map((x) => x.key));
+  const subjects = new Set(subjectIds);
+  const sums = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (!subjects.has(r.subjectId)) return '评议对象不在本次投票中';
+    if (!questions.has(r.question)) return '评议项目不在本次问卷中';
+    if (!scale.has(r.answer)) return '评价选项无效';
+    if (!Number.isInteger(r.count) || r.count < 0) return '票数须为非负整数';
+    const k = `${r.subjectId}\u0000${r.question}`;
+    const ka = `${k}\u0000${r.answer}`;
+    if (seen.has(ka)) return '同一选项只能填写一次';
+    seen.add(ka);
+    sums.set(k, (sums.get(k) ?? 0) + r.count);
+  }
+  for (const s of subjectIds) {
+    if ((sums.get(`${s}\u0000${OVERALL}`) ?? 0) !== ballots) return '每个评议对象的总体评价票数之和须等于纸质票数';
+  }
+  for (const [k, n] of sums) if (n > ballots) return `${k.endsWith(OVERALL) ? '总体评价' : '分项'}票数之和不能超过纸质票数`;
+  return null;
+}

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router-dom';
+import PollBallotPage from './PollBallotPage.tsx';
 import PortalDeputiesPage from './PortalDeputiesPage.tsx';
 import PortalHomePage from './PortalHomePage.tsx';
 import { PortalLayout } from './PortalLayout.tsx';
@@ -21,6 +22,7 @@ export default function PortalApp() {
         <Route path="submit" element={<PortalSubmitPage />} />
         <Route path="track" element={<PortalTrackPage />} />
         <Route path="results" element={<PortalResultsPage />} />
+        <Route path="polls/:pollId" element={<PollBallotPage />} />
         <Route path="*" element={<PortalHomePage />} />
       </Route>
     </Routes>
