@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { findingActions } from '../../../server/modules/findings/findings.rules.ts';
@@ -128,6 +128,9 @@ export function FindingsPanel({ activityId, countsAs }: { activityId: string; co
       </Typography.Paragraph>
       {q.error ? (
         <LoadError error={q.error} onRetry={() => void q.refetch()} />
+      ) : !q.isPending && items.length === 0 ? (
+        // No empty table: its sideways-scrolling box on a phone would hold nothing a keyboard can reach (axe).
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('finding.empty')} />
       ) : (
         <Table<FindingItem>
           size="small"
