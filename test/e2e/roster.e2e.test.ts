@@ -137,8 +137,16 @@ describe('county admin', () => {
     // loaded machine a click during the opening animation can miss, and the town would not change.
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '白沙镇' });
     await option.waitFor();
-    await option.click();
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    // A click the list swallows while it animates leaves it open (seen in CI): click again, up to three times.
+    for (let attempt = 1; ; attempt++) {
+      await option.click();
+      try {
+        await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden', timeout: 8_000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+      }
+    }
     await page.getByText(/共\s*45\s*条/).first().waitFor({ timeout: 30_000 });
     await shot(page, 'county-switched-town');
     await ctx.close();
