@@ -72,8 +72,15 @@ describe('the side menu', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => section.getAttribute('aria-expanded')).toBe('true');
     await expect.poll(() => openSection(page).allTextContents()).toEqual(['代表与组织']);
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
+    // Under load the submenu may still be animating when the first key arrives, so move down
+    // until the focused entry is 联络站 rather than counting presses blindly.
+    await menu(page).getByRole('menuitem', { name: '联络站' }).waitFor();
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    for (let i = 0; i < 8 && (await focusedText()) !== '联络站'; i++) {
+      await page.keyboard.press('ArrowDown');
+      await page.waitForTimeout(100);
+    }
+    expect(await focusedText()).toBe('联络站');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/stations$/);
     await expect.poll(() => selectedItem(page).allTextContents()).toEqual(['联络站']);

@@ -16,6 +16,7 @@ import * as m20261128_0160 from './20261128_0160_search.ts';
 import * as m20261207_0170 from './20261207_0170_sessions.ts';
 import * as m20261207_0180 from './20261207_0180_findings.ts';
 import * as m20261207_0190 from './20261207_0190_polls.ts';
+import * as m20261207_0200 from './20261207_0200_evaluation.ts';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0170_sessions': m20261207_0170,
   '20261207_0180_findings': m20261207_0180,
   '20261207_0190_polls': m20261207_0190,
+  '20261207_0200_evaluation': m20261207_0200,
 };

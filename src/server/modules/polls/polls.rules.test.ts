@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DUTY_REPORT_BANDS, approvalShare, bandOf, bandsProblem, overallRating, rankByApproval } from './polls.rules.ts';
+import { DEFAULT_DUTY_REPORT_BANDS, DEFAULT_SCALE_POINTS, approvalShare, bandOf, bandsProblem, overallRating, rankByApproval, reviewScore, scalePointsProblem } from './polls.rules.ts';
 
 const c = (satisfied: number, basic: number, dissatisfied: number) => ({ satisfied, basic, dissatisfied });
 
@@ -78,5 +78,22 @@ describe('ranking of offices', () => {
       ['城建办', 3],
       ['司法所', null],
     ]);
+  });
+});
+
+describe('reviewScore (peer and voter review, design §5)', () => {
+  it('averages the ballots on the 100 / 60 / 0 scale', () => {
+    expect(reviewScore({ satisfied: 3, basic: 1, dissatisfied: 0 })).toBe(90);
+    expect(reviewScore({ satisfied: 1, basic: 1, dissatisfied: 1 })).toBe(53.33);
+    expect(reviewScore({ satisfied: 0, basic: 0, dissatisfied: 4 })).toBe(0);
+  });
+  it('has no score without votes, and follows a town scale', () => {
+    expect(reviewScore({ satisfied: 0, basic: 0, dissatisfied: 0 })).toBeNull();
+    expect(reviewScore({ satisfied: 1, basic: 1, dissatisfied: 0 }, { satisfied: 100, basic: 80, dissatisfied: 40 })).toBe(90);
+  });
+  it('refuses a scale out of range or upside down', () => {
+    expect(scalePointsProblem(DEFAULT_SCALE_POINTS)).toBeNull();
+    expect(scalePointsProblem({ satisfied: 101, basic: 60, dissatisfied: 0 })).toMatch(/0–100/);
+    expect(scalePointsProblem({ satisfied: 50, basic: 60, dissatisfied: 0 })).toMatch(/不能低于/);
   });
 });

@@ -93,6 +93,28 @@ export function rankByApproval<T extends { name: string; counts: RatingCounts }>
   });
 }
 
+// ---- Peer and voter review scores (design §5) ----
+
+/** What each rating is worth on a 100-point scale; a town may configure its own. */
+export type ScalePoints = { satisfied: number; basic: number; dissatisfied: number };
+export const DEFAULT_SCALE_POINTS: ScalePoints = { satisfied: 100, basic: 60, dissatisfied: 0 };
+
+/** Points must lie within 0–100 and not rise as the rating falls (满意 ≥ 基本满意 ≥ 不满意). */
+export function scalePointsProblem(p: ScalePoints): string | null {
+  const all = [p.satisfied, p.basic, p.dissatisfied];
+  if (all.some((x) => !Number.isFinite(x) || x < 0 || x > 100)) return '分值须在 0–100 之间';
+  if (p.satisfied < p.basic || p.basic < p.dissatisfied) return '满意的分值不能低于基本满意，基本满意不能低于不满意';
+  return null;
+}
+
+/** A deputy's review score: the average of the ballots' points, two decimals; null without votes. */
+export function reviewScore(c: RatingCounts, p: ScalePoints = DEFAULT_SCALE_POINTS): number | null {
+  const n = validVotes(c);
+  if (n === 0) return null;
+  const sum = c.satisfied * p.satisfied + c.basic * p.basic + c.dissatisfied * p.dissatisfied;
+  return Math.round((sum / n) * 100) / 100;
+}
+
 // ---- One-time codes (design §2) ----
 
 /** No 0/O, 1/I/L: a code read aloud or copied from a slip is not mistyped. */
