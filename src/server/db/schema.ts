@@ -11,6 +11,7 @@ import type { SessionTables } from './tables/sessions.ts';
 import type { FindingTables } from './tables/findings.ts';
 import type { PollTables } from './tables/polls.ts';
 import type { EvaluationTables } from './tables/evaluation.ts';
+import type { ReportTables } from './tables/reports.ts';
 
 /*
  * Table types, camelCase (the CamelCasePlugin maps them to snake_case columns).
@@ -367,7 +368,7 @@ export interface StoredFileTable {
 }
 
 /** Every table. Areas added after the activities keep their table types in ./tables/<area>.ts. */
-export interface DB extends PresidiumMeetingTables, DocumentTables, ResearchTables, ActivityFileTables, SuggestionTables, ReceptionTables, NotificationTables, PortalTables, SessionTables, FindingTables, PollTables, EvaluationTables {
+export interface DB extends PresidiumMeetingTables, DocumentTables, ResearchTables, ActivityFileTables, SuggestionTables, ReceptionTables, NotificationTables, PortalTables, SessionTables, FindingTables, PollTables, EvaluationTables, ReportTables {
   storedFile: StoredFileTable;
   county: CountyTable;
   town: TownTable;

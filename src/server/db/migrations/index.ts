@@ -17,6 +17,7 @@ import * as m20261207_0170 from './20261207_0170_sessions.ts';
 import * as m20261207_0180 from './20261207_0180_findings.ts';
 import * as m20261207_0190 from './20261207_0190_polls.ts';
 import * as m20261207_0200 from './20261207_0200_evaluation.ts';
+import * as m20261207_0210 from './20261207_0210_reports.ts';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0180_findings': m20261207_0180,
   '20261207_0190_polls': m20261207_0190,
   '20261207_0200_evaluation': m20261207_0200,
+  '20261207_0210_reports': m20261207_0210,
 };
