@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FACT_KEYS } from './catalogue.ts';
 import { DEFAULT_TEMPLATE } from './default-template.ts';
 import { compareBodies, charDiff } from './diff.ts';
 import { chineseNumber, draft, keptSections } from './draft.ts';
@@ -87,6 +88,11 @@ describe('the draft', () => {
   it('drops a heading whose subsections are all left out', () => {
     const kept = keptSections(small.sections, {});
     expect(kept).toEqual([false, false, false, false, false, true]);
+  });
+  it('the catalogue in code lists exactly the keys of docs/report-facts.md', () => {
+    const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../../docs/report-facts.md'), 'utf8');
+    const documented = new Set([...doc.matchAll(/^\| (.*?) \|/gm)].flatMap((m) => [...m[1].matchAll(/`([^`]+)`/g)].map((k) => k[1])));
+    expect([...FACT_KEYS].sort()).toEqual([...documented].sort());
   });
   it('counts in Chinese', () => {
     expect([1, 9, 10, 11, 20, 21].map(chineseNumber)).toEqual(['一', '九', '十', '十一', '二十', '二十一']);
