@@ -160,7 +160,7 @@ describe('the work report as .docx (GB/T 9704-2012)', () => {
   // file must convert to PDF (a check that a real word processor opens it).
   const soffice = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice']).stdout?.toString().trim();
   it.skipIf(!soffice)(
-    'converts to PDF with LibreOffice headless (skipped: soffice not installed)',
+    'converts to PDF with LibreOffice headless (skipped where soffice is not installed)',
     async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docx-'));
       const file = path.join(dir, 'report.docx');
