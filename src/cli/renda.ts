@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { VERSION } from '../server/version.ts';
 import { registerBenchCommands } from './bench.commands.ts';
 import { registerDataCommands } from './data.commands.ts';
+import { registerReportCommands } from './report.commands.ts';
 import { registerServerCommands } from './server.commands.ts';
 import { registerUserCommands } from './user.commands.ts';
 
@@ -12,6 +13,7 @@ registerServerCommands(program);
 registerUserCommands(program);
 registerDataCommands(program);
 registerBenchCommands(program);
+registerReportCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
