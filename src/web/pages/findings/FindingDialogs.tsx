@@ -17,6 +17,8 @@ const ymd = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : '');
 
 export const STATUS_COLOR: Record<FindingStatus, string> = { open: 'orange', rectifying: 'blue', reinspected: 'cyan', closed: 'default' };
 export const SEVERITY_COLOR: Record<Severity, string> = { minor: 'default', general: 'gold', major: 'red' };
+/** Overdue rows stand out in every findings table (rowClassName `finding-overdue`). */
+export const OVERDUE_ROW_CSS = '.finding-overdue td { background: #fff1f0 !important; }';
 
 export function FindingStatusTag({ f }: { f: Pick<FindingItem, 'status' | 'overdue'> }) {
   const t = useT();

@@ -1,17 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Checkbox, DatePicker, Input, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Card, Checkbox, DatePicker, Input, Pagination, Select, Space, Statistic, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useIsMobile } from '../../hooks/useIsMobile.ts';
 import { useMe } from '../../hooks/useMe.ts';
 import { FINDING_STATUSES, type FindingItem, type FindingQuery, SEVERITIES, findingsApi } from '../../api/findings.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { CloseModal, FindingStatusTag, NoticeModal, ReinspectModal, SEVERITY_COLOR, useUnitOptions, useVillageOptions } from './FindingDialogs.tsx';
-import { FindingRowActions } from './FindingsPanel.tsx';
-
-const ROW_CSS = `.finding-overdue td { background: #fff1f0 !important; }`;
+import { FindingCards } from './FindingCards.tsx';
+import {
+  CloseModal,
+  FindingStatusTag,
+  NoticeModal,
+  OVERDUE_ROW_CSS,
+  ReinspectModal,
+  SEVERITY_COLOR,
+  useUnitOptions,
+  useVillageOptions,
+} from './FindingDialogs.tsx';
+import { FindingDrawer } from './FindingDrawer.tsx';
+import { FindingCode, FindingRowActions } from './FindingsPanel.tsx';
 
 /** This year's figures (admins only: the route answers 403 to a liaison). */
 function Totals() {
@@ -43,14 +54,19 @@ export default function FindingsPage() {
   const [noticeFor, setNoticeFor] = useState<FindingItem | null>(null);
   const [reinspecting, setReinspecting] = useState<FindingItem | null>(null);
   const [closing, setClosing] = useState<FindingItem | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
+  const mobile = useIsMobile();
   const units = useUnitOptions();
   const villages = useVillageOptions();
   const q = useQuery({ queryKey: ['findings', 'list', filters], queryFn: () => findingsApi.list(filters) });
   const set = (patch: Partial<FindingQuery>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
+  const actions = (f: FindingItem) => (
+    <FindingRowActions f={f} onNotice={() => setNoticeFor(f)} onReinspect={() => setReinspecting(f)} onClose={() => setClosing(f)} />
+  );
 
   return (
     <>
-      <style>{ROW_CSS}</style>
+      <style>{OVERDUE_ROW_CSS}</style>
       <PageHeader title={t('finding.title')} />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         {me.role !== 'liaison' && <Totals />}
@@ -111,14 +127,29 @@ export default function FindingsPage() {
         </Card>
         {q.error ? (
           <LoadError error={q.error} onRetry={() => void q.refetch()} />
+        ) : mobile ? (
+          <>
+            <FindingCards items={q.data?.items} loading={q.isFetching} onOpen={(f) => setViewing(f.id)} actions={actions} />
+            <Pagination
+              style={{ marginTop: 12, justifyContent: 'center' }}
+              size="small"
+              current={filters.page}
+              pageSize={filters.pageSize}
+              total={q.data?.total ?? 0}
+              hideOnSinglePage
+              onChange={(page, pageSize) => setFilters((f) => ({ ...f, page, pageSize }))}
+            />
+          </>
         ) : (
-          <Table<FindingItem>
+          <DataTable<FindingItem>
+            label={t('finding.title')}
             rowKey="id"
             size="small"
             loading={q.isPending}
             dataSource={q.data?.items ?? []}
             rowClassName={(f) => (f.overdue ? 'finding-overdue' : '')}
-            scroll={{ x: 1400 }}
+            // Fits a 1280 px screen beside the menu without scrolling sideways; narrower screens scroll.
+            scroll={{ x: 1040 }}
             locale={{ emptyText: t('finding.empty') }}
             pagination={{
               current: filters.page,
@@ -128,36 +159,47 @@ export default function FindingsPage() {
               onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
             }}
             columns={[
-              { title: t('finding.code'), dataIndex: 'code', width: 80 },
-              { title: t('finding.foundOn'), dataIndex: 'foundOn', width: 105 },
-              { title: t('finding.description'), dataIndex: 'description', width: 280 },
+              {
+                title: t('finding.code'),
+                dataIndex: 'code',
+                width: 76,
+                fixed: 'left',
+                render: (_v, f) => <FindingCode f={f} onOpen={() => setViewing(f.id)} />,
+              },
+              { title: t('finding.foundOn'), dataIndex: 'foundOn', width: 96 },
+              {
+                title: t('finding.description'),
+                dataIndex: 'description',
+                width: 220,
+                // The severity rides with the description: one column fewer keeps the deadline in view.
+                render: (v: string, f) => (
+                  <>
+                    <Tag color={SEVERITY_COLOR[f.severity]}>{t(`finding.severity.${f.severity}`)}</Tag>
+                    {v}
+                  </>
+                ),
+              },
               {
                 title: t('finding.activity'),
                 key: 'activity',
-                width: 160,
+                width: 130,
                 render: (_v, f) => <Link to={`/activities/${f.activity.id}`}>{f.activity.title}</Link>,
               },
-              { title: t('finding.responsible'), dataIndex: 'responsible', width: 140 },
-              {
-                title: t('finding.severity'),
-                dataIndex: 'severity',
-                width: 80,
-                render: (s: FindingItem['severity']) => <Tag color={SEVERITY_COLOR[s]}>{t(`finding.severity.${s}`)}</Tag>,
-              },
+              { title: t('finding.responsible'), dataIndex: 'responsible', width: 110 },
               { title: t('finding.status'), key: 'status', width: 120, render: (_v, f) => <FindingStatusTag f={f} /> },
               {
                 title: t('finding.deadline'),
                 key: 'notice',
-                width: 170,
+                width: 150,
                 render: (_v, f) => (f.notice ? <Link to={`/findings/notices/${f.notice.id}`}>{`${f.notice.deadline}（${f.notice.number}）`}</Link> : '—'),
               },
               {
                 title: t('common.actions'),
                 key: 'actions',
-                width: 200,
-                render: (_v, f) => (
-                  <FindingRowActions f={f} onNotice={() => setNoticeFor(f)} onReinspect={() => setReinspecting(f)} onClose={() => setClosing(f)} />
-                ),
+                width: 160,
+                // Kept in view at the right edge: the buttons are what people come to the list for.
+                fixed: 'right',
+                render: (_v, f) => actions(f),
               },
             ]}
           />
@@ -171,6 +213,7 @@ export default function FindingsPage() {
       />
       <ReinspectModal finding={reinspecting} onClose={() => setReinspecting(null)} />
       <CloseModal finding={closing} onClose={() => setClosing(null)} />
+      <FindingDrawer id={viewing} onClose={() => setViewing(null)} />
     </>
   );
 }

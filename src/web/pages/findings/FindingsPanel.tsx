@@ -7,11 +7,22 @@ import { findingActions } from '../../../server/modules/findings/findings.rules.
 import { type FindingDetail, type FindingItem, findingsApi } from '../../api/findings.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { CloseModal, FindingFormModal, FindingStatusTag, NoticeModal, ReinspectModal, SEVERITY_COLOR } from './FindingDialogs.tsx';
+import { CloseModal, FindingFormModal, FindingStatusTag, NoticeModal, OVERDUE_ROW_CSS, ReinspectModal, SEVERITY_COLOR } from './FindingDialogs.tsx';
+import { FindingDrawer } from './FindingDrawer.tsx';
 
 /** Whether findings are recorded at activities of this kind (as the server's findingActivityAllowed). */
 export function findingsApply(countsAs: string): boolean {
   return countsAs === 'inspection' || countsAs === 'research' || countsAs === 'other';
+}
+
+/** A finding's code as a button that opens it in full (photos, notices, re-inspections). */
+export function FindingCode({ f, onOpen }: { f: Pick<FindingItem, 'code'>; onOpen: () => void }) {
+  const t = useT();
+  return (
+    <Button type="link" size="small" style={{ padding: 0 }} onClick={onOpen} aria-label={t('finding.open', { code: f.code })}>
+      {f.code}
+    </Button>
+  );
 }
 
 /** The row's lifecycle buttons, shown only when the action is allowed from its status. */
@@ -91,6 +102,7 @@ export function FindingsPanel({ activityId, countsAs }: { activityId: string; co
   const [noticeFor, setNoticeFor] = useState<string[] | null>(null);
   const [reinspecting, setReinspecting] = useState<FindingItem | null>(null);
   const [closing, setClosing] = useState<FindingItem | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
   const q = useQuery({
     queryKey: ['findings', 'activity', activityId],
     queryFn: () => findingsApi.list({ activityId, pageSize: 200 }),
@@ -123,6 +135,7 @@ export function FindingsPanel({ activityId, countsAs }: { activityId: string; co
         </Space>
       }
     >
+      <style>{OVERDUE_ROW_CSS}</style>
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
         {t('finding.panelHint')}
       </Typography.Paragraph>
@@ -138,10 +151,11 @@ export function FindingsPanel({ activityId, countsAs }: { activityId: string; co
           loading={q.isPending}
           dataSource={items}
           pagination={false}
-          scroll={{ x: 760 }}
+          scroll={{ x: 830 }}
+          rowClassName={(f) => (f.overdue ? 'finding-overdue' : '')}
           locale={{ emptyText: t('finding.empty') }}
           columns={[
-            { title: t('finding.code'), dataIndex: 'code', width: 80 },
+            { title: t('finding.code'), dataIndex: 'code', width: 80, render: (_v, f) => <FindingCode f={f} onOpen={() => setViewing(f.id)} /> },
             { title: t('finding.description'), dataIndex: 'description', render: (v: string, f) => <span title={f.place}>{v}</span> },
             { title: t('finding.responsible'), dataIndex: 'responsible', width: 140 },
             {
@@ -167,7 +181,8 @@ export function FindingsPanel({ activityId, countsAs }: { activityId: string; co
             {
               title: t('common.actions'),
               key: 'actions',
-              width: 230,
+              // Room for 编辑 · 下发整改通知 · 销号 · 删除 on one line.
+              width: 300,
               render: (_v, f) => (
                 <FindingRowActions
                   f={f}
@@ -193,6 +208,7 @@ export function FindingsPanel({ activityId, countsAs }: { activityId: string; co
       <NoticeModal open={!!noticeFor} candidates={candidates} preselected={noticeFor ?? []} onClose={() => setNoticeFor(null)} />
       <ReinspectModal finding={reinspecting} onClose={() => setReinspecting(null)} />
       <CloseModal finding={closing} onClose={() => setClosing(null)} />
+      <FindingDrawer id={viewing} onClose={() => setViewing(null)} />
     </Card>
   );
 }
