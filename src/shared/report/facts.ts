@@ -50,7 +50,7 @@ export function recordHref(ref: string): string | null {
     case 'reception':
       return `/receptions/${id}`;
     case 'opinion':
-      return `/opinions/${id}`;
+      return null; // a reception matter or a portal submission: the records list links its reception or inbox entry
     case 'suggestion':
       return `/suggestions/${id}`;
     case 'session':
