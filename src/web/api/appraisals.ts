@@ -115,6 +115,9 @@ export const appraisalsApi = {
 
 export const publicPollApi = {
   get: (townCode: string, pollId: string) => http.get<PublicPoll>(`/p/${encodeURIComponent(townCode)}/polls/${encodeURIComponent(pollId)}`),
+  /** The subjects a code may rate (a peer-review code leaves its holder out); 409 for a code that cannot vote. */
+  subjects: (townCode: string, pollId: string, code: string) =>
+    http.post<{ subjects: { id: string; name: string }[] }>(`/p/${encodeURIComponent(townCode)}/polls/${encodeURIComponent(pollId)}/subjects`, { code }),
   cast: (townCode: string, pollId: string, body: { code: string; answers: BallotAnswer[] }) =>
     http.post<{ ok: true }>(`/p/${encodeURIComponent(townCode)}/polls/${encodeURIComponent(pollId)}/ballots`, body),
 };

@@ -106,6 +106,11 @@ export type DutyRecord = {
     research: { topics: number; lead: number; reported: number; byGrade: Record<ResearchGrade, number> };
   };
   trainingTopics: { id: string; title: string; date: string }[];
+  /** 述职 of the year and the year's average peer / voter review scores (duty-reports.duty.ts). */
+  evaluation?: {
+    dutyReports: { id: string; code: string; heldOn: string; place: string; status: 'draft' | 'voting' | 'closed'; result: string | null; approval: number | null }[];
+    reviewScores: { peer: number | null; voter: number | null };
+  };
 };
 
 export type BoardRow = Counts & { deputyId: string; code: string; name: string; status: DeputyStatus; trainings: number };

@@ -200,14 +200,14 @@ describe('appraisals and one-time-code polls API', () => {
     expect([...(tables.get('poll_code') ?? [])].sort()).toEqual(['code_hash', 'id', 'issued_to', 'poll_id', 'town_id', 'used']);
     // Counters only: no row id, nothing per ballot.
     expect([...(tables.get('poll_count') ?? [])].sort()).toEqual(['answer', 'count', 'poll_id', 'question', 'subject_id', 'town_id']);
-    // No table points at a code, and only the poll's own tables and the appraisal point at a poll.
+    // No table points at a code, and only the poll's own tables and the records that vote (appraisal, duty report, review) point at a poll.
     const pointing = [...tables].filter(([, cols]) => cols.some((c) => /poll_code|code_hash/.test(c))).map(([n]) => n);
     expect(pointing).toEqual(['poll_code']);
     const toPoll = [...tables]
       .filter(([, cols]) => cols.includes('poll_id'))
       .map(([n]) => n)
       .sort();
-    expect(toPoll).toEqual(['appraisal', 'poll_code', 'poll_count']);
+    expect(toPoll).toEqual(['appraisal', 'deputy_review', 'duty_report', 'poll_code', 'poll_count']);
   });
 
   it('limits failed casts per client (429)', async () => {

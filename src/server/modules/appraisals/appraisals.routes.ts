@@ -28,6 +28,7 @@ import {
   updateAppraisal,
   updateIssue,
 } from './appraisals.service.ts';
+import { appraisalResultsWorkbook } from './appraisals.xlsx.ts';
 
 /* The democratic appraisal of offices (民主评议): town admins run it; liaisons read it. */
 export const appraisalsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -95,6 +96,18 @@ export const appraisalsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
       schema: { tags, operationId: 'appraisalResults', summary: '评议结果（分项、总体评价与排名）', params: IdParam, response: { 200: ResultsOut } },
     },
     async (req) => appraisalResults(ctxOf(req, deps.db), req.params.id),
+  );
+  app.get(
+    '/appraisals/:id/results.xlsx',
+    { config: read, schema: { tags, operationId: 'exportAppraisalResults', summary: '导出评议结果 (Excel)：每个单位每个评议项目一行', params: IdParam } },
+    async (req, reply) => {
+      const f = await appraisalResultsWorkbook(ctxOf(req, deps.db), req.params.id);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${f.asciiName}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .header('cache-control', 'no-store')
+        .send(f.bytes);
+    },
   );
   app.post(
     '/appraisals/:id/issues',

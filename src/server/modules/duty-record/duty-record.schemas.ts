@@ -191,6 +191,21 @@ export const DutyRecordOut = z.object({
     }),
   }),
   trainingTopics: z.array(z.object({ id: z.string(), title: z.string(), date: z.string() })),
+  /** Duty reports to voters held in the year (述职) and the year's average peer / voter review scores (null: none). */
+  evaluation: z.object({
+    dutyReports: z.array(
+      z.object({
+        id: z.string(),
+        code: z.string(),
+        heldOn: z.string(),
+        place: z.string(),
+        status: z.enum(['draft', 'voting', 'closed']),
+        result: z.string().nullable(),
+        approval: z.number().nullable(),
+      }),
+    ),
+    reviewScores: z.object({ peer: z.number().nullable(), voter: z.number().nullable() }),
+  }),
 });
 
 const BoardCounts = Counts.extend({ trainings: z.number().int() });

@@ -10,6 +10,7 @@ import { researchDutyEntries } from '../research/research.duty.ts';
 import { receptionDutyEntries } from '../receptions/receptions.duty.ts';
 import { suggestionDutyEntries } from '../suggestions/suggestions.duty.ts';
 import { sessionDutyEntries, sessionDutyTotals } from '../sessions/sessions.duty.ts';
+import { dutyReportDutyFacts } from '../duty-reports/duty-reports.duty.ts';
 import { activityEntries, findDeputyInfo, groupsOfDeputy, presidiumSeats } from './duty-record.repo.ts';
 import { type EntryStatus, attended, chinaMonthOf, entryStatus, periodCounts, yearRange } from './duty-record.rules.ts';
 import type { DutyRecordQuery } from './duty-record.schemas.ts';
@@ -29,7 +30,7 @@ export async function dutyRecord(ctx: Ctx, deputyId: string, q: z.infer<typeof D
 
   const year = q.year ? Number(q.year) : Number(chinaDateOf(now.toISOString()).slice(0, 4));
   const range = yearRange(year);
-  const [groups, seats, rows, reads, topics, onDuty, raised, congress] = await Promise.all([
+  const [groups, seats, rows, reads, topics, onDuty, raised, congress, evaluation] = await Promise.all([
     groupsOfDeputy(ctx.db, townId, deputyId),
     presidiumSeats(ctx.db, townId, deputyId, `${year}-01-01`, `${year}-12-31`),
     activityEntries(ctx.db, townId, deputyId, range),
@@ -38,6 +39,7 @@ export async function dutyRecord(ctx: Ctx, deputyId: string, q: z.infer<typeof D
     receptionDutyEntries(ctx.db, townId, deputyId, range),
     suggestionDutyEntries(ctx.db, townId, deputyId, range),
     sessionDutyEntries(ctx.db, townId, deputyId, year),
+    dutyReportDutyFacts(ctx.db, townId, deputyId, year),
   ]);
 
   const entries = rows.map((r) => ({
@@ -125,5 +127,7 @@ export async function dutyRecord(ctx: Ctx, deputyId: string, q: z.infer<typeof D
       },
     },
     trainingTopics: done.filter((e) => e.countsAs === 'training').map((e) => ({ id: e.id, title: e.title, date: e.date })),
+    // 述职 and the year's peer / voter review scores (duty-reports.duty.ts).
+    evaluation,
   };
 }

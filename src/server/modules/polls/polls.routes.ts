@@ -4,8 +4,8 @@ import type { AppDeps } from '../../app.ts';
 import { ctxOf } from '../../http/access.plugin.ts';
 import { ADMINS, STAFF } from '../../http/principal.ts';
 import { IdParam, Ok } from '../../http/schemas.ts';
-import { BallotInput, CodesInput, CodesOut, PollParams, PollStatusOut, PublicPollOut } from './polls.schemas.ts';
-import { castBallot, generateCodes, makeCastLimiter, pollStatus, publicPoll } from './polls.service.ts';
+import { BallotInput, CodeCheckInput, CodeCheckOut, CodesInput, CodesOut, PollParams, PollStatusOut, PublicPollOut } from './polls.schemas.ts';
+import { castBallot, generateCodes, makeCastLimiter, pollStatus, publicPoll, subjectsForCode } from './polls.service.ts';
 
 /*
  * One-time-code polls. The casting routes under /p are public (no account, no session, so no CSRF to check);
@@ -47,6 +47,23 @@ export const pollsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       schema: { tags, operationId: 'publicPoll', summary: '公众：投票问卷与评议对象', security: [], params: PollParams, response: { 200: PublicPollOut } },
     },
     async (req) => publicPoll(deps.db, req.params.townCode, req.params.pollId),
+  );
+  app.post(
+    '/p/:townCode/polls/:pollId/subjects',
+    {
+      config: open,
+      bodyLimit: 4 * 1024,
+      schema: {
+        tags,
+        operationId: 'pollSubjectsForCode',
+        summary: '公众：凭投票码取得可评议的对象（代表互评时不含持码代表本人）',
+        security: [],
+        params: PollParams,
+        body: CodeCheckInput,
+        response: { 200: CodeCheckOut },
+      },
+    },
+    async (req) => subjectsForCode({ db: deps.db, secret, ip: req.ip, limiter }, req.params.townCode, req.params.pollId, req.body.code),
   );
   app.post(
     '/p/:townCode/polls/:pollId/ballots',

@@ -48,3 +48,6 @@ export const PollStatusOut = z.object({
   ballots: z.number().int(),
   townCode: z.string(),
 });
+
+export const CodeCheckInput = z.object({ code: z.string().trim().min(1, '必填').max(20) });
+export const CodeCheckOut = z.object({ subjects: z.array(z.object({ id: z.string(), name: z.string() })) });

@@ -188,6 +188,73 @@ export async function publicPoll(db: Kysely<DB>, townCode: string, pollId: strin
   };
 }
 
+/** The deputy a code was handed to (issued_to), used or not, so a spent code is refused as spent; null for an anonymous slip or no code. */
+async function codeHolder(db: Kysely<DB>, p: PollRow, code: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('pollCode')
+    .select('issuedTo')
+    .where('townId', '=', p.townId)
+    .where('pollId', '=', p.id)
+    .where('codeHash', '=', hashPollCode(p.id, code))
+    .executeTakeFirst();
+  return row?.issuedTo ?? null;
+}
+
+/**
+ * The subjects a code may rate, for the ballot page of a poll whose codes are handed to known deputies:
+ * everyone but the holder. A code that cannot vote gets the same refusal as at casting, and counts as a
+ * failed attempt, so this cannot be used to probe codes faster than casting can.
+ */
+export async function subjectsForCode(cc: CastCtx, townCode: string, pollId: string, rawCode: string) {
+  const client = clientHash(cc.secret, cc.ip);
+  const wait = cc.limiter.wait(client, Date.now());
+  if (wait) throw new TooManyRequestsError(`尝试次数过多，请 ${minutesText(wait)}后再试`, wait);
+  const { p } = await publicPollRow(cc.db, townCode, pollId);
+  if (p.status !== 'open') throw new ConflictError('投票已结束');
+  const code = normalizePollCode(rawCode);
+  const exists =
+    code !== null &&
+    (await cc.db
+      .selectFrom('pollCode')
+      .select(['issuedTo'])
+      .where('townId', '=', p.townId)
+      .where('pollId', '=', p.id)
+      .where('codeHash', '=', hashPollCode(p.id, code))
+      .where('used', '=', 0)
+      .executeTakeFirst());
+  if (!exists) {
+    cc.limiter.fail(client, Date.now());
+    throw new ConflictError(CODE_REFUSED);
+  }
+  return {
+    subjects: parseSubjects(p)
+      .filter((s) => s.key !== exists.issuedTo)
+      .map((s) => ({ id: s.key, name: s.label })),
+  };
+}
+
+/**
+ * One code per named deputy (peer review), in the caller's transaction: the code's row says whom it was
+ * handed to (so their ballot leaves them out), never what they voted. Codes are returned once.
+ */
+export async function issueCodes(trx: Kysely<DB>, townId: string, pollId: string, holders: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const made = new Set<string>();
+  for (const h of holders) {
+    let c = newPollCode(randomInt);
+    while (made.has(c)) c = newPollCode(randomInt);
+    made.add(c);
+    out.set(h, c);
+  }
+  const rows = [...out].map(([h, c]) => ({ id: randomBytes(16).toString('hex'), townId, pollId, codeHash: hashPollCode(pollId, c), used: 0, issuedTo: h }));
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto('pollCode')
+      .values(rows.slice(i, i + 200))
+      .execute();
+  return out;
+}
+
 /** Failed casts per client, in memory (see castWait): one per app instance. */
 export function makeCastLimiter() {
   const failures = new Map<string, number[]>();
@@ -218,13 +285,22 @@ export async function castBallot(cc: CastCtx, townCode: string, pollId: string, 
   if (wait) throw new TooManyRequestsError(`尝试次数过多，请 ${minutesText(wait)}后再试`, wait);
   const { p } = await publicPollRow(cc.db, townCode, pollId);
   if (p.status !== 'open') throw new ConflictError('投票已结束');
+  const code = normalizePollCode(input.code);
+  // A code handed to a known deputy (peer review) does not rate its holder: the holder is left out of the
+  // subjects, and an answer about them is refused before the code is spent.
+  const holder = code === null ? null : await codeHolder(cc.db, p, code);
+  if (holder && input.answers.some((a) => a.subjectId === holder)) {
+    cc.limiter.fail(client, Date.now());
+    throw ValidationError.field('body.answers', '不能评议本人');
+  }
   const problem = ballotProblem(
     parseQuestionnaire(p),
-    parseSubjects(p).map((s) => s.key),
+    parseSubjects(p)
+      .map((s) => s.key)
+      .filter((k) => k !== holder),
     input.answers,
   );
   if (problem) throw ValidationError.field('body.answers', problem);
-  const code = normalizePollCode(input.code);
   const ok =
     code !== null &&
     (await cc.db.transaction().execute(async (trx) => {

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Table } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Table } from 'antd';
 import { useMemo } from 'react';
 import { type ResultLine, type Results, appraisalsApi } from '../../api/appraisals.ts';
+import { API_BASE } from '../../api/client.ts';
 import { EChart } from '../../components/charts/EChart.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import type { MsgKey } from '../../i18n/index.tsx';
@@ -52,7 +54,16 @@ export function AppraisalResults({ appraisalId, dims }: { appraisalId: string; d
   const summary = `${t('appraisal.chart')}：${r.units.map((u) => `${u.name} ${u.overall.counts.satisfied}/${u.overall.counts.basic}/${u.overall.counts.dissatisfied}`).join('，')}`;
 
   return (
-    <Card title={`${t('appraisal.results')}（${t('appraisal.ballots')} ${r.ballots}）`} style={{ marginBottom: 16 }}>
+    <Card
+      title={`${t('appraisal.results')}（${t('appraisal.ballots')} ${r.ballots}）`}
+      style={{ marginBottom: 16 }}
+      extra={
+        // The results as Excel: one row per office and question (GET /appraisals/:id/results.xlsx).
+        <Button icon={<DownloadOutlined />} href={`${API_BASE}/appraisals/${appraisalId}/results.xlsx`} download>
+          {t('appraisal.exportResults')}
+        </Button>
+      }
+    >
       <Table<Row>
         size="small"
         rowKey="unitId"

@@ -17,6 +17,7 @@ import { pct } from '../activities/activityFormat.ts';
 import { PrintStyles } from './PrintStyles.tsx';
 import { RatingPill, StatePill } from '../suggestions/SuggestionTags.tsx';
 import type { Tone } from '../../components/Pill.tsx';
+import { DutyEvaluationCard } from '../duty-reports/DutyEvaluationCard.tsx';
 
 const ROLL_TONE: Record<string, Tone> = { present: 'good', late: 'warn', on_leave: 'info', absent: 'bad', expected: 'dim' };
 const MOTION_TONE: Record<string, Tone> = { passed: 'good', failed: 'bad', not_accepted: 'dim', withdrawn: 'dim' };
@@ -143,6 +144,7 @@ export default function DutyRecordPage() {
             <Statistic title={t('sessionStats.duty.motionCo')} value={r.totals.motions.co} />
           </Space>
         </Card>
+        {r.evaluation && <DutyEvaluationCard evaluation={r.evaluation} />}
         {months.length === 0 && <Empty description={t('dutyRecord.empty')} />}
         {months.map((m) => {
           const c = m.counts.activities;

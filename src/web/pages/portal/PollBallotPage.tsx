@@ -25,6 +25,8 @@ export default function PollBallotPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
+  // Peer review: the code is checked first and the subjects come back without its holder (nobody rates themselves).
+  const [own, setOwn] = useState<{ id: string; name: string }[] | null>(null);
 
   if (q.error) {
     const nf = q.error instanceof ApiError && q.error.status === 404;
@@ -33,12 +35,28 @@ export default function PollBallotPage() {
   const p = q.data;
   if (!p) return <Skeleton active />;
   if (done) return <Result status="success" title={t('ballot.done')} subTitle={p.title} />;
+  const named = p.kind === 'peer_review';
+  const subjects = named ? (own ?? []) : p.subjects;
+
+  async function checkCode() {
+    const c = clean(code);
+    if (!CODE_CHARS.test(c)) return setProblem(t('ballot.codeBad'));
+    setProblem(null);
+    setBusy(true);
+    try {
+      setOwn((await publicPollApi.subjects(townCode, pollId, c)).subjects);
+    } catch (e) {
+      setProblem((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function submit() {
     if (!p) return;
     const c = clean(code);
     if (!CODE_CHARS.test(c)) return setProblem(t('ballot.codeBad'));
-    if (p.subjects.some((s) => !answers[`${s.id}:overall`])) return setProblem(t('ballot.overallRequired'));
+    if (subjects.some((s) => !answers[`${s.id}:overall`])) return setProblem(t('ballot.overallRequired'));
     setProblem(null);
     setBusy(true);
     try {
@@ -61,13 +79,15 @@ export default function PollBallotPage() {
       {p.status !== 'open' ? (
         <Alert type="info" showIcon title={t('ballot.closed')} />
       ) : (
-        <Form layout="vertical" size="large" onFinish={submit}>
+        <Form layout="vertical" size="large" onFinish={named && !own ? checkCode : submit}>
           <Alert type="info" showIcon title={t('ballot.anonymous')} style={{ marginBottom: 16 }} />
+          {named && !own && <Alert type="info" title={t('ballot.peerStart')} style={{ marginBottom: 16 }} />}
           <Form.Item label={t('ballot.code')} htmlFor="ballot-code" required>
             <Input
               id="ballot-code"
               value={code}
               onChange={(e) => setCode(e.target.value)}
+              readOnly={named && own !== null}
               placeholder={t('ballot.codePlaceholder')}
               maxLength={12}
               autoComplete="off"
@@ -76,7 +96,7 @@ export default function PollBallotPage() {
               style={{ textTransform: 'uppercase', letterSpacing: 2 }}
             />
           </Form.Item>
-          {p.subjects.map((s) => (
+          {subjects.map((s) => (
             <Card key={s.id} title={s.name} size="small" style={{ marginBottom: 12 }}>
               {p.questions.map((question) => {
                 const key = `${s.id}:${question.key}`;
@@ -101,7 +121,7 @@ export default function PollBallotPage() {
           ))}
           {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} role="alert" />}
           <Button type="primary" htmlType="submit" block loading={busy} style={{ minHeight: 44 }}>
-            {t('ballot.submit')}
+            {named && !own ? t('ballot.next') : t('ballot.submit')}
           </Button>
         </Form>
       )}
