@@ -21,7 +21,8 @@ type Doc = WorkbookDocument & { receptions: ReceptionRecord[] };
 // handled as a suggestion then names none).
 const demoDoc = () => {
   const doc = structuredClone(buildDemoCounty(FAKE_HASH, AS_OF).documents[0]);
-  return { ...doc, suggestions: [], motions: doc.motions?.map((m) => ({ ...m, suggestion: null })) } as Doc;
+  // The demo's published points name the suggestions dropped here.
+  return { ...doc, suggestions: [], motions: doc.motions?.map((m) => ({ ...m, suggestion: null })), pointsSnapshots: [] } as Doc;
 };
 
 let a: Database;

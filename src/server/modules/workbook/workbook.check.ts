@@ -28,6 +28,18 @@ const KIND_NOUN: Record<KeyKind, string> = {
   motion: '议案',
   session_vote: '表决',
   election: '选举',
+  finding: '问题（隐患）',
+  rectification_notice: '整改通知书',
+  reinspection: '复查',
+  appraisal: '民主评议',
+  appraisal_issue: '评议问题',
+  duty_report: '代表述职',
+  deputy_review: '代表评议',
+  points_scheme: '积分方案',
+  points_adjustment: '积分调整',
+  presidium_rating: '主席团评价',
+  points_snapshot: '积分月度公布',
+  achievement: '成效',
 };
 
 /** Collects reference and uniqueness problems with the JSON path of each. */

@@ -43,6 +43,18 @@ describe('docs/workbook.schema.json', () => {
       'motions',
       'sessionVotes',
       'elections',
+      'findings',
+      'rectificationNotices',
+      'reinspections',
+      'appraisals',
+      'appraisalIssues',
+      'dutyReports',
+      'deputyReviews',
+      'pointsSchemes',
+      'pointsAdjustments',
+      'presidiumRatings',
+      'pointsSnapshots',
+      'achievements',
     ]);
     expect(schema.properties.activities.items.required).toContain('invitations');
     expect(schema.properties.deputies.items.required).toContain('idNumber');

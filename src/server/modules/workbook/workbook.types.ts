@@ -31,7 +31,19 @@ export type KeyKind =
   | 'session_item'
   | 'motion'
   | 'session_vote'
-  | 'election';
+  | 'election'
+  | 'finding'
+  | 'rectification_notice'
+  | 'reinspection'
+  | 'appraisal'
+  | 'appraisal_issue'
+  | 'duty_report'
+  | 'deputy_review'
+  | 'points_scheme'
+  | 'points_adjustment'
+  | 'presidium_rating'
+  | 'points_snapshot'
+  | 'achievement';
 
 /**
  * External key -> internal id, per kind: filled from the database before the import, then by each

@@ -68,7 +68,7 @@ export async function replaceChildren<R>(
 export async function updateVersionedRows<R>(
   trx: Kysely<DB>,
   townId: string,
-  table: 'station' | 'deputyGroup' | 'activity',
+  table: keyof DB & string,
   now: string,
   rows: readonly { id: string; after: R }[],
   fields: (r: R) => Record<string, unknown>,
