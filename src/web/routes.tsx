@@ -31,6 +31,9 @@ import {
   CommentOutlined,
   CustomerServiceOutlined,
   SafetyCertificateOutlined,
+  TrophyOutlined,
+  RiseOutlined,
+  StarOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import { ADMINS, type Me, ROLES, type Role, STAFF } from './api/auth.ts';
@@ -65,6 +68,15 @@ const DEPUTY_READERS: readonly Role[] = [...STAFF, 'deputy'];
 
 export const appRoutes: AppRoute[] = [
   { path: '/', title: 'nav.home', roles: ROLES, menu: { icon: <HomeOutlined /> }, Page: lazy(() => import('./pages/home/HomePage.tsx')) },
+  // 工作看板 (dashboards): a town's charts for staff, beside the home page; the county's comparison for county_admin.
+  { path: '/dashboard', title: 'dash.nav', roles: STAFF, menu: { icon: <PieChartOutlined /> }, Page: lazy(() => import('./pages/dashboards/DashboardPage.tsx')) },
+  {
+    path: '/county/dashboard',
+    title: 'dash.navCounty',
+    roles: ['county_admin'],
+    menu: { icon: <BarChartOutlined /> },
+    Page: lazy(() => import('./pages/dashboards/CountyDashboardPage.tsx')),
+  },
   {
     path: '/deputies',
     title: 'nav.deputies',
@@ -153,6 +165,103 @@ export const appRoutes: AppRoute[] = [
     roles: STAFF,
     parent: '/appraisals',
     Page: lazy(() => import('./pages/appraisals/AppraisalDetailPage.tsx')),
+  },
+  // 述职评议 (duty reports to voters): staff read, admins write; a deputy opens their own from the duty record.
+  {
+    path: '/duty-reports',
+    title: 'dutyReport.nav',
+    roles: STAFF,
+    menu: { icon: <AuditOutlined />, group: 'presidium' },
+    Page: lazy(() => import('./pages/duty-reports/DutyReportListPage.tsx')),
+  },
+  {
+    path: '/duty-reports/:id',
+    title: 'dutyReport.nav.detail',
+    roles: [...STAFF, 'deputy'],
+    parent: '/duty-reports',
+    Page: lazy(() => import('./pages/duty-reports/DutyReportDetailPage.tsx')),
+  },
+  // 代表互评与比评 (peer review monthly, voter review quarterly): staff read, admins write.
+  {
+    path: '/reviews',
+    title: 'review.nav',
+    roles: STAFF,
+    menu: { icon: <BarChartOutlined />, group: 'presidium' },
+    Page: lazy(() => import('./pages/reviews/ReviewListPage.tsx')),
+  },
+  {
+    path: '/reviews/:id',
+    title: 'review.nav.detail',
+    roles: STAFF,
+    parent: '/reviews',
+    Page: lazy(() => import('./pages/reviews/ReviewDetailPage.tsx')),
+  },
+  // 履职积分 (points scheme): staff read, admins write; a deputy reads their own at /my/points.
+  {
+    path: '/points',
+    title: 'points.nav',
+    roles: STAFF,
+    menu: { icon: <TrophyOutlined />, group: 'presidium' },
+    Page: lazy(() => import('./pages/points/PointsPage.tsx')),
+  },
+  {
+    path: '/points/deputies/:deputyId',
+    title: 'points.navDeputy',
+    roles: STAFF,
+    parent: '/points',
+    Page: lazy(() => import('./pages/points/DeputyPointsPage.tsx')),
+  },
+  // 成效台账 (the achievements ledger): staff read, admins write; the work report counts it.
+  {
+    path: '/achievements',
+    title: 'achievement.nav',
+    roles: STAFF,
+    menu: { icon: <RiseOutlined />, group: 'presidium' },
+    Page: lazy(() => import('./pages/achievements/AchievementListPage.tsx')),
+  },
+  {
+    path: '/achievements/:id',
+    title: 'achievement.nav.detail',
+    roles: STAFF,
+    parent: '/achievements',
+    Page: lazy(() => import('./pages/achievements/AchievementDetailPage.tsx')),
+  },
+  // 工作台账 (the ledgers): one Excel file per area for a period; staff download.
+  {
+    path: '/ledgers',
+    title: 'ledger.nav',
+    roles: STAFF,
+    menu: { icon: <ContainerOutlined />, group: 'presidium' },
+    Page: lazy(() => import('./pages/ledgers/LedgersPage.tsx')),
+  },
+  // 工作总结 (work reports written from the records): staff read and download, admins generate, edit and freeze.
+  {
+    path: '/reports',
+    title: 'report.nav',
+    roles: STAFF,
+    menu: { icon: <FileTextOutlined />, group: 'presidium' },
+    Page: lazy(() => import('./pages/reports/ReportListPage.tsx')),
+  },
+  {
+    path: '/reports/templates',
+    title: 'report.nav.templates',
+    roles: STAFF,
+    parent: '/reports',
+    Page: lazy(() => import('./pages/reports/TemplatesPage.tsx')),
+  },
+  {
+    path: '/reports/templates/:id',
+    title: 'report.nav.template',
+    roles: STAFF,
+    parent: '/reports',
+    Page: lazy(() => import('./pages/reports/TemplateEditPage.tsx')),
+  },
+  {
+    path: '/reports/:id',
+    title: 'report.nav.detail',
+    roles: STAFF,
+    parent: '/reports',
+    Page: lazy(() => import('./pages/reports/ReportPage.tsx')),
   },
   // Congress sessions (人代会): staff and deputies read, admins write; a deputy signs in on the session page.
   {
@@ -259,6 +368,13 @@ export const appRoutes: AppRoute[] = [
     roles: ['deputy'],
     menu: { icon: <ProfileOutlined />, group: 'duty' },
     Page: lazy(() => import('./pages/duty-record/DutyRecordPage.tsx')),
+  },
+  {
+    path: '/my/points',
+    title: 'points.navMine',
+    roles: ['deputy'],
+    menu: { icon: <StarOutlined />, group: 'duty' },
+    Page: lazy(() => import('./pages/points/MyPointsPage.tsx')),
   },
   {
     path: '/deputies/:id/duty-record',

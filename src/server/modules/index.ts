@@ -30,6 +30,14 @@ import { sessionsRoutes } from './sessions/sessions.routes.ts';
 import { findingsRoutes } from './findings/findings.routes.ts';
 import { pollsRoutes } from './polls/polls.routes.ts';
 import { appraisalsRoutes } from './appraisals/appraisals.routes.ts';
+import { pointsRoutes } from './points/points.routes.ts';
+import { dutyReportsRoutes } from './duty-reports/duty-reports.routes.ts';
+import { reviewsRoutes } from './reviews/reviews.routes.ts';
+import { reportsRoutes } from './reports/reports.routes.ts';
+import { reportFactsRoutes } from './report-facts/report-facts.routes.ts';
+import { achievementsRoutes } from './achievements/achievements.routes.ts';
+import { ledgersRoutes } from './ledgers/ledgers.routes.ts';
+import { dashboardsRoutes } from './dashboards/dashboards.routes.ts';
 
 /** Every API module, mounted under /api/v1. One line per domain area. */
-export const apiModules: FastifyPluginAsyncZod<AppDeps>[] = [authRoutes, auditRoutes, unitsRoutes, regionsRoutes, accountsRoutes, stationsRoutes, groupsRoutes, presidiumRoutes, presidiumMeetingsRoutes, deputiesRoutes, filesRoutes, activitiesRoutes, activityFilesRoutes, dutyRecordRoutes, researchRoutes, documentsRoutes, receptionsRoutes, portalRoutes, suggestionsRoutes, searchRoutes, statsRoutes, notificationsRoutes, sessionsRoutes, sessionStatsRoutes, electionsRoutes, motionsRoutes, votesRoutes, pollsRoutes, appraisalsRoutes, findingsRoutes];
+export const apiModules: FastifyPluginAsyncZod<AppDeps>[] = [authRoutes, auditRoutes, unitsRoutes, regionsRoutes, accountsRoutes, stationsRoutes, groupsRoutes, presidiumRoutes, presidiumMeetingsRoutes, deputiesRoutes, filesRoutes, activitiesRoutes, activityFilesRoutes, dutyRecordRoutes, researchRoutes, documentsRoutes, receptionsRoutes, portalRoutes, suggestionsRoutes, searchRoutes, statsRoutes, notificationsRoutes, sessionsRoutes, sessionStatsRoutes, electionsRoutes, motionsRoutes, votesRoutes, pollsRoutes, appraisalsRoutes, dutyReportsRoutes, reviewsRoutes, findingsRoutes, pointsRoutes, reportsRoutes, reportFactsRoutes, achievementsRoutes, dashboardsRoutes, ledgersRoutes];

@@ -1,3 +1,4 @@
+import { en as dashboardsEn } from './areas/dashboards.ts';
 import type { MsgKey } from './zh-CN.ts';
 import { en as meetingsEn } from './areas/meetings.ts';
 import { en as documentsEn } from './areas/documents.ts';
@@ -15,6 +16,11 @@ import { en as sessionsEn } from './areas/sessions.ts';
 import { en as motionsEn } from './areas/motions.ts';
 import { en as findingsEn } from './areas/findings.ts';
 import { en as appraisalsEn } from './areas/appraisals.ts';
+import { en as pointsEn } from './areas/points.ts';
+import { en as evaluationEn } from './areas/evaluation.ts';
+import { en as reportsEn } from './areas/reports.ts';
+import { en as achievementsEn } from './areas/achievements.ts';
+import { en as ledgersEn } from './areas/ledgers.ts';
 
 
 /** English. Every key of the Chinese dictionary must be here (the type checks it). */
@@ -791,6 +797,12 @@ const en: Record<MsgKey, string> = {
   ...motionsEn,
   ...findingsEn,
   ...appraisalsEn,
+  ...pointsEn,
+  ...evaluationEn,
+  ...reportsEn,
+  ...dashboardsEn,
+  ...achievementsEn,
+  ...ledgersEn,
 };
 
 export default en;

@@ -1,3 +1,4 @@
+import { zh as dashboardsZh } from './areas/dashboards.ts';
 import { zh as meetingsZh } from './areas/meetings.ts';
 import { zh as documentsZh } from './areas/documents.ts';
 import { zh as researchZh } from './areas/research.ts';
@@ -14,6 +15,11 @@ import { zh as sessionsZh } from './areas/sessions.ts';
 import { zh as motionsZh } from './areas/motions.ts';
 import { zh as findingsZh } from './areas/findings.ts';
 import { zh as appraisalsZh } from './areas/appraisals.ts';
+import { zh as pointsZh } from './areas/points.ts';
+import { zh as evaluationZh } from './areas/evaluation.ts';
+import { zh as reportsZh } from './areas/reports.ts';
+import { zh as achievementsZh } from './areas/achievements.ts';
+import { zh as ledgersZh } from './areas/ledgers.ts';
 
 /** Chinese (the first language). Keys are grouped by page; enumerations are `<group>.<value>`. */
 const zhCN = {
@@ -789,6 +795,12 @@ const zhCN = {
   ...motionsZh,
   ...findingsZh,
   ...appraisalsZh,
+  ...pointsZh,
+  ...evaluationZh,
+  ...reportsZh,
+  ...dashboardsZh,
+  ...achievementsZh,
+  ...ledgersZh,
 } as const;
 
 export type MsgKey = keyof typeof zhCN;

@@ -3,11 +3,14 @@ import type { GroupRecord } from '../workbook/sections/groups.section.ts';
 import type { PresidiumRecord } from '../workbook/sections/presidium.section.ts';
 import type { UserRecord } from '../workbook/sections/users.section.ts';
 import { WORKBOOK_FORMAT, WORKBOOK_FORMAT_VERSION, type WorkbookDocument, canonicalWorkbook } from '../workbook/workbook.document.ts';
+import { buildAchievements } from './demo.achievements.ts';
 import { buildActivities } from './demo.activities.ts';
 import { BAISHA_YEAR } from './demo.calendar.baisha.ts';
 import { QINGSHI_YEAR } from './demo.calendar.qingshi.ts';
 import type { TownYear } from './demo.calendar.types.ts';
+import { buildOversight } from './demo.oversight.ts';
 import { PeopleFactory } from './demo.people.ts';
+import { buildPoints } from './demo.points.ts';
 import { Rng } from './demo.random.ts';
 import { BAISHA_RECORDS } from './demo.records.baisha.ts';
 import { QINGSHI_RECORDS } from './demo.records.qingshi.ts';
@@ -48,6 +51,8 @@ const suggestionsRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x68e31da4) +
  * suggestion, so the order changes none of their draws.
  */
 const sessionsRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x3c6ef372) + townIndex * 0x2545f491);
+/** Oversight and evaluation (findings, appraisals, duty reports, reviews, points) draw from their own generator. */
+const oversightRng = (townIndex: number) => new Rng((DEMO_SEED ^ 0x1b56c4e9) + townIndex * 0x6a09e667);
 
 export type DemoAccount = { townCode: string; role: UserRecord['role']; username: string; note: string };
 export type DemoCounty = { documents: WorkbookDocument[]; accounts: DemoAccount[] };
@@ -394,6 +399,22 @@ export function buildDemoCounty(passwordHash?: string, asOf: Date = new Date()):
     Object.assign(town.doc, buildSessions(town.doc, sessionsRng(i)));
     // The suggestions, some raised at the session; the motion handled as a suggestion comes back linked to its item.
     Object.assign(town.doc, buildSuggestions(town.doc, suggestionsRng(i), asOf));
+    // Oversight and evaluation for the first town (the one the demo logins show); the other has none yet.
+    const oversight = i === 0 ? buildOversight(town.doc, oversightRng(i), asOf) : null;
+    Object.assign(town.doc, {
+      findings: oversight?.findings ?? [],
+      rectificationNotices: oversight?.rectificationNotices ?? [],
+      reinspections: oversight?.reinspections ?? [],
+      appraisals: oversight?.appraisals ?? [],
+      appraisalIssues: oversight?.appraisalIssues ?? [],
+      dutyReports: oversight?.dutyReports ?? [],
+      deputyReviews: oversight?.deputyReviews ?? [],
+      ...(oversight
+        ? buildPoints(town.doc, oversight.dutyReports, oversightRng(i + 100), asOf)
+        : { pointsSchemes: [], pointsAdjustments: [], presidiumRatings: [], pointsSnapshots: [] }),
+    });
+    // The achievements ledger (issue 7), for the first town like oversight.
+    town.doc.achievements = i === 0 ? buildAchievements(town.doc, asOf) : [];
     if (passwordHash) for (const u of town.doc.users ?? []) u.passwordHash = passwordHash;
     documents.push(canonicalWorkbook(town.doc));
     accounts.push(...town.accounts);

@@ -26,7 +26,8 @@ const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJA
 function withoutUserReferences(doc: WorkbookDocument): WorkbookDocument {
   // Without the suggestions the demo motion handled as a suggestion names none.
   const motions = doc.motions?.map((m) => ({ ...m, suggestion: null }));
-  return { ...doc, documents: [], presidiumMeetings: [], researchTopics: [], receptions: [], suggestions: [], motions };
+  // (An achievement may name a suggestion, so the ledger goes with them.)
+  return { ...doc, documents: [], presidiumMeetings: [], researchTopics: [], receptions: [], suggestions: [], motions, pointsSnapshots: [], achievements: [] };
 }
 
 /** Town 1 of the demo, plus the kinds of value the demo does not use, so every field travels. */
@@ -84,6 +85,10 @@ function sampleDoc(): WorkbookDocument {
   addReceptions(doc);
   // The demo's suggestions name the demo's reception matters, replaced just above.
   for (const x of doc.suggestions ?? []) if (x.source?.type === 'reception') x.source = null;
+  // The demo's findings and published points name the demo's activities and records, replaced above (evaluation.workbook.db.test.ts carries them).
+  Object.assign(doc, { findings: [], rectificationNotices: [], reinspections: [], pointsSnapshots: [] });
+  // So do the achievements (achievements.workbook.db.test.ts carries them).
+  Object.assign(doc, { achievements: [] });
   return canonicalWorkbook(doc);
 }
 

@@ -6,18 +6,23 @@ import {
   sessionVotesSection,
   sessionsSection,
 } from '../sessions/sessions.workbook.ts';
+import { achievementsSection } from '../achievements/achievements.workbook.ts';
+import { appraisalIssuesSection, appraisalsSection } from '../appraisals/appraisals.workbook.ts';
+import { findingsSection, rectificationNoticesSection, reinspectionsSection } from '../findings/findings.workbook.ts';
 import { activitiesSection } from './sections/activities.section.ts';
 import { activityKindsSection } from './sections/activity-kinds.section.ts';
 import { activitySeriesSection } from './sections/activity-series.section.ts';
 import { constituenciesSection } from './sections/constituencies.section.ts';
 import { deputiesSection } from './sections/deputies.section.ts';
 import { documentsSection } from './sections/documents.section.ts';
+import { deputyReviewsSection, dutyReportsSection } from './sections/evaluation.workbook.ts';
 import { groupsSection } from './sections/groups.section.ts';
 import { presidiumSection } from './sections/presidium.section.ts';
 import { presidiumMeetingsSection } from './sections/presidium-meetings.section.ts';
 import { receptionsSection } from './sections/receptions.section.ts';
 import { researchTopicsSection } from './sections/research-topics.section.ts';
 import { stationsSection } from './sections/stations.section.ts';
+import { pointsAdjustmentsSection, pointsSchemesSection, pointsSnapshotsSection, presidiumRatingsSection } from './sections/points.workbook.ts';
 import { holidaysSection, suggestionSettingsSection } from './sections/suggestion-settings.section.ts';
 import { suggestionsSection } from './sections/suggestions.section.ts';
 import { termsSection } from './sections/terms.section.ts';
@@ -59,4 +64,18 @@ export const SECTIONS = [
   motionsSection,
   sessionVotesSection,
   electionsSection,
+  // Oversight and evaluation (issue 6). Published months come last: their breakdowns name records of every kind above.
+  findingsSection,
+  rectificationNoticesSection,
+  reinspectionsSection,
+  appraisalsSection,
+  appraisalIssuesSection,
+  dutyReportsSection,
+  deputyReviewsSection,
+  pointsSchemesSection,
+  pointsAdjustmentsSection,
+  presidiumRatingsSection,
+  pointsSnapshotsSection,
+  // The achievements ledger (issue 7): an entry names the activity and suggestion that led to it.
+  achievementsSection,
 ] as const;

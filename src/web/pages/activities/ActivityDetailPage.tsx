@@ -18,6 +18,7 @@ import { ActivityFilesPanel } from './ActivityFilesPanel.tsx';
 import { ActivityOutcomesPanel } from './ActivityOutcomesPanel.tsx';
 import { ActivityDocumentsPanel } from '../documents/ActivityDocumentsPanel.tsx';
 import { FindingsPanel } from '../findings/FindingsPanel.tsx';
+import { ActivityAchievementsPanel } from '../achievements/ActivityAchievementsPanel.tsx';
 
 /** The code in big digits for the room's screen; screen readers get it as one labelled text. */
 function SignInCode({ a }: { a: ActivityDetail }) {
@@ -152,6 +153,7 @@ export default function ActivityDetailPage() {
         <InvitationTable activity={a} />
         <ActivityOutcomesPanel activity={a} />
         <FindingsPanel activityId={a.id} countsAs={a.countsAs} />
+        <ActivityAchievementsPanel activityId={a.id} />
         <ActivityFilesPanel activityId={a.id} />
         <ActivityDocumentsPanel activityId={a.id} />
       </Space>
