@@ -69,7 +69,13 @@ const DEPUTY_READERS: readonly Role[] = [...STAFF, 'deputy'];
 export const appRoutes: AppRoute[] = [
   { path: '/', title: 'nav.home', roles: ROLES, menu: { icon: <HomeOutlined /> }, Page: lazy(() => import('./pages/home/HomePage.tsx')) },
   // 工作看板 (dashboards): a town's charts for staff, beside the home page; the county's comparison for county_admin.
-  { path: '/dashboard', title: 'dash.nav', roles: STAFF, menu: { icon: <PieChartOutlined /> }, Page: lazy(() => import('./pages/dashboards/DashboardPage.tsx')) },
+  {
+    path: '/dashboard',
+    title: 'dash.nav',
+    roles: STAFF,
+    menu: { icon: <PieChartOutlined /> },
+    Page: lazy(() => import('./pages/dashboards/DashboardPage.tsx')),
+  },
   {
     path: '/county/dashboard',
     title: 'dash.navCounty',

@@ -22,7 +22,6 @@ import { en as reportsEn } from './areas/reports.ts';
 import { en as achievementsEn } from './areas/achievements.ts';
 import { en as ledgersEn } from './areas/ledgers.ts';
 
-
 /** English. Every key of the Chinese dictionary must be here (the type checks it). */
 const en: Record<MsgKey, string> = {
   'app.title': 'Renda Workbench',
@@ -775,7 +774,8 @@ const en: Record<MsgKey, string> = {
   'board.pickStation': 'Choose a station',
   'board.totals': 'Total: {deputies} deputies, {activities} activities',
   'activity.editTitle': 'Edit activity',
-  'activity.editOccurrenceNote': 'This is one day of a recurring activity: changes here affect this day only, and later changes of the series leave it as it is.',
+  'activity.editOccurrenceNote':
+    'This is one day of a recurring activity: changes here affect this day only, and later changes of the series leave it as it is.',
   'activity.outcomes': 'Outcomes',
   'activity.series': 'Recurring',
   'activity.moved': 'Moved',

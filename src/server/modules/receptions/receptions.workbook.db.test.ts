@@ -22,7 +22,7 @@ type Doc = WorkbookDocument & { receptions: ReceptionRecord[] };
 const demoDoc = () => {
   const doc = structuredClone(buildDemoCounty(FAKE_HASH, AS_OF).documents[0]);
   // The demo's published points name the suggestions dropped here.
-  return { ...doc, suggestions: [], motions: doc.motions?.map((m) => ({ ...m, suggestion: null })), pointsSnapshots: [] } as Doc;
+  return { ...doc, suggestions: [], motions: doc.motions?.map((m) => ({ ...m, suggestion: null })), pointsSnapshots: [], achievements: [] } as Doc;
 };
 
 let a: Database;

@@ -80,11 +80,8 @@ export function markdownOf(title: string, paragraphs: readonly DocParagraph[]): 
 /** A file name from a title: what Windows and phones refuse is replaced. */
 export function fileNameOf(title: string, ext: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a file name must not hold
-  const base =
-    title
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
-      .trim()
-      .slice(0, 80) || 'report';
+  const unsafe = /[\\/:*?"<>|\u0000-\u001f]/g;
+  const base = title.replace(unsafe, '_').trim().slice(0, 80) || 'report';
   return `${base}.${ext}`;
 }
 

@@ -53,8 +53,8 @@ function sampleDoc(): WorkbookDocument {
   doc.suggestions = [];
   // The demo motion handled as a suggestion names one of the suggestions dropped above.
   doc.motions = doc.motions?.map((m) => ({ ...m, suggestion: null }));
-  // The demo's findings and published points name the activities and records replaced here.
-  Object.assign(doc, { findings: [], rectificationNotices: [], reinspections: [], pointsSnapshots: [] });
+  // The demo's findings, published points and achievements name the activities and records replaced here.
+  Object.assign(doc, { findings: [], rectificationNotices: [], reinspections: [], pointsSnapshots: [], achievements: [] });
   doc.activities = [
     {
       code: 'A00001',
