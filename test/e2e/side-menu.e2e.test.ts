@@ -47,6 +47,7 @@ describe('the side menu', () => {
     const top = await topLevel(page);
     expect(top).toEqual([
       ['首页', 0],
+      ['工作看板', 0],
       ['代表与组织', -1],
       ['履职活动', -1],
       ['代表建议', -1],
