@@ -97,10 +97,14 @@ describe('the work report as .docx (GB/T 9704-2012)', () => {
     expect(210 - twipsToMm(m['w:left']) - twipsToMm(m['w:right'])).toBeCloseTo(156, 0); // text block width
     expect(297 - twipsToMm(m['w:top']) - twipsToMm(m['w:bottom'])).toBeCloseTo(225, 0); // text block height
     const grid = one(doc, 'w:docGrid').attrs;
-    expect(grid['w:type']).toBe('linesAndChars');
+    expect(grid['w:type']).toBe('lines');
     expect(Math.floor((225 * 1440) / 25.4 / Number(grid['w:linePitch']))).toBe(22);
-    // Character pitch = 16 pt + charSpace/4096 pt; 28 of them fill 156 mm.
-    const pitchPt = 16 + Number(grid['w:charSpace']) / 4096;
+    // Every body line is set at that pitch exactly.
+    const body = all(doc, 'w:p')[4];
+    expect(one(body, 'w:spacing').attrs).toMatchObject({ 'w:line': grid['w:linePitch'], 'w:lineRule': 'exact' });
+    // A 3号 character (16 pt) plus the run's spacing (twentieths of a point): 28 of them fill 156 mm.
+    const r = all(body, 'w:r')[1];
+    const pitchPt = Number(one(r, 'w:sz').attrs['w:val']) / 2 + Number(all(r, 'w:spacing')[0].attrs['w:val']) / 20;
     expect(Math.floor(((156 / 25.4) * 72) / pitchPt)).toBe(28);
     const settings = await part('word/settings.xml');
     expect(all(settings, 'w:mirrorMargins')).toHaveLength(1);

@@ -23,10 +23,14 @@ export const CHARS_PER_LINE = 28;
 export const LINE_PITCH = Math.floor(TEXT_BLOCK.height / LINES_PER_PAGE); // 579
 
 /**
- * Word's character grid: w:charSpace is the pitch's difference from the default font size (3号, 16 pt) in
- * 1/4096 pt. 156 mm / 28 = 15.79 pt per character, so characters are drawn 0.21 pt closer than 16 pt.
+ * 28 characters to a line: a 3号 character is 16 pt wide and 156 mm is 442.2 pt, so 28 of them (448 pt) would
+ * not fit. Each character is drawn 0.25 pt closer (w:spacing −5 twentieths), 28 × 15.75 = 441 pt. We set this
+ * on the runs with a line-only grid rather than with a character grid (w:docGrid linesAndChars + charSpace):
+ * LibreOffice lays a character grid out as square cells a line high, which gave 18 characters a line, while
+ * run spacing reads the same in Word, WPS and LibreOffice.
  */
-export const CHAR_SPACE = Math.round((TEXT_BLOCK.width / CHARS_PER_LINE / 20 - PT.san) * 4096); // −849
+export const CHAR_SPACING_TWIPS = -5;
+export const CHAR_PITCH_PT = PT.san + CHAR_SPACING_TWIPS / 20; // 15.75
 
 /**
  * The page number's top sits 7 mm under the text block, i.e. 35 − 7 = 28 mm above the page's bottom edge.
