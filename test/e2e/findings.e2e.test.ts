@@ -120,7 +120,21 @@ async function saveDialog(p: Page, okText: string): Promise<void> {
   await dialog(p)
     .getByRole('button', { name: btn(okText) })
     .click();
-  await expect.poll(() => p.locator('.ant-modal-wrap:visible').count(), WAIT).toBe(0);
+  // A dialog that stays open shows why (a field error or the server's message): fail with that text.
+  const closed = await expect
+    .poll(() => p.locator('.ant-modal-wrap:visible').count(), WAIT)
+    .toBe(0)
+    .then(() => true)
+    .catch(() => false);
+  if (!closed) {
+    const why = [
+      await dialog(p)
+        .textContent()
+        .catch(() => ''),
+      await p.locator('.ant-message-notice').allTextContents(),
+    ].join(' | ');
+    throw new Error(`dialog “${okText}” stayed open: ${why}`);
+  }
 }
 
 beforeAll(async () => {
@@ -270,7 +284,7 @@ describe('findings and rectification', () => {
     await settled(page);
 
     await guard.getByRole('button', { name: btn('销号') }).click();
-    await dialog(page).getByLabel('理由').waitFor();
+    await dialog(page).getByLabel('理由').fill('复查合格，予以销号。');
     await saveDialog(page, '销号');
     await expect.poll(() => guard.textContent(), WAIT).toContain('已销号');
     expect(await guard.textContent()).not.toContain('逾期');
