@@ -57,9 +57,9 @@ export const DEFAULT_TEMPLATE: TemplateSet = {
           when: ['activities.held'],
           text: '{period}共组织各类代表活动{{activities.held}}次，代表参加{{activities.personTimes}}人次，出席率{{activities.attendanceRate|pct}}。',
         },
-        { when: ['groups.held'], text: '开展代表小组活动{{groups.held}}次。' },
-        { when: ['fixedDays.held'], text: '各联络站开展固定活动日{{fixedDays.held}}次。' },
-        { when: ['visits.held'], text: '代表走访选民{{visits.held}}次。' },
+        // By the town's own kinds, which already name group activities, fixed days and visits; a town that
+        // prefers those as sentences of their own has groups.held, fixedDays.held and visits.held.
+        { when: ['activities.byKind'], text: '其中{{activities.byKind|，}}。' },
       ],
     },
     {
@@ -73,7 +73,12 @@ export const DEFAULT_TEMPLATE: TemplateSet = {
           when: ['receptions.held'],
           text: '各联络站共接待群众{{receptions.held}}次、{{receptions.visitors}}人次，代表进站接待{{receptions.deputyTimes}}人次。',
         },
-        { when: ['opinions.total'], text: '收集群众反映的意见建议{{opinions.total}}件，内容涉及{{opinions.categories|、}}等方面。' },
+        { when: ['opinions.total'], text: '收集群众反映的意见建议{{opinions.total}}件。' },
+        {
+          when: ['opinions.fromPortal'],
+          text: '其中接待选民时登记{{opinions.fromReceptions}}件，通过门户网站收到并受理{{opinions.fromPortal}}件。',
+        },
+        { when: ['opinions.categories'], text: '内容涉及{{opinions.categories|、}}等方面。' },
         { when: ['opinions.resolved'], text: '其中当场答复或转村（社区）办理{{opinions.resolved}}件。' },
         { when: ['opinions.toSuggestions'], text: '转为代表建议交有关单位办理{{opinions.toSuggestions}}件。' },
       ],
@@ -84,9 +89,18 @@ export const DEFAULT_TEMPLATE: TemplateSet = {
       level: 2,
       when: ['suggestions.total', 'suggestions.replied'],
       sentences: [
-        { when: ['suggestions.total'], text: '代表共提出建议、批评和意见{{suggestions.total}}件，内容涉及{{suggestions.categories|、}}等方面。' },
+        { when: ['suggestions.total'], text: '代表共提出建议、批评和意见{{suggestions.total}}件。' },
+        { when: ['suggestions.categories'], text: '内容涉及{{suggestions.categories|、}}等方面。' },
         { when: ['suggestions.session'], text: '其中人代会期间提出{{suggestions.session}}件。' },
+        {
+          when: ['suggestions.session.replied'],
+          text: '人代会期间提出的建议已答复{{suggestions.session.replied}}件，按期答复率{{suggestions.session.onTimeRate|pct}}。',
+        },
         { when: ['suggestions.interSession'], text: '闭会期间提出{{suggestions.interSession}}件。' },
+        {
+          when: ['suggestions.interSession.replied'],
+          text: '闭会期间提出的建议已答复{{suggestions.interSession.replied}}件，按期答复率{{suggestions.interSession.onTimeRate|pct}}。',
+        },
         { when: ['suggestions.assigned'], text: '主席团及时交办{{suggestions.assigned}}件，主要承办单位有{{suggestions.units|、}}。' },
         { when: ['suggestions.replied'], text: '承办单位已答复{{suggestions.replied}}件，按期答复率{{suggestions.onTimeRate|pct}}。' },
         { when: ['suggestions.gradeA'], text: '已解决或采纳的A类{{suggestions.gradeA}}件。' },

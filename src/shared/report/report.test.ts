@@ -6,7 +6,7 @@ import { DEFAULT_TEMPLATE } from './default-template.ts';
 import { compareBodies, charDiff } from './diff.ts';
 import { chineseNumber, draft, keptSections } from './draft.ts';
 import { type Facts, countFact, isEmptyFact, recordHref } from './facts.ts';
-import { type TemplateSet, fillText, formatFact, segmentsOf, templateProblems, tokensOf } from './template.ts';
+import { type TemplateSet, fillText, formatFact, pathField, segmentsOf, templateProblems, tokensOf } from './template.ts';
 
 const meta = { townName: '青山镇', periodLabel: '2026年', yearLabel: '2026年', nextPeriodLabel: '2027年' };
 const f = (value: Facts[string]['value'], ids: string[] = []): Facts[string] => ({ value, ids, label: '' });
@@ -101,7 +101,7 @@ describe('the draft', () => {
     const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../../docs/report-facts.md'), 'utf8');
     const known = new Set([...doc.matchAll(/`([a-zA-Z]+\.[A-Za-z0-9.]+)`/g)].map((m) => m[1]));
     // "a / b" rows list two keys; the regex above takes each backticked key.
-    expect(templateProblems(DEFAULT_TEMPLATE, known)).toEqual([]);
+    expect(templateProblems(DEFAULT_TEMPLATE, known).map((p) => p.message)).toEqual([]);
   });
   it('the built-in template, with every fact present, writes every section', () => {
     const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../../docs/report-facts.md'), 'utf8');
@@ -115,7 +115,15 @@ describe('the draft', () => {
   });
   it('reports unknown facts and unpaired braces, naming where', () => {
     const bad: TemplateSet = { title: '', lead: [{ text: '{{nope}}' }], sections: [{ key: 'x', heading: 'H', level: 2, sentences: [{ text: '{{a' }] }] };
-    expect(templateProblems(bad, new Set(['a']))).toEqual(['标题不能为空', '导语第 1 句：未知的数据项 nope', '第 1 节（H）第 1 句：{{ 与 }} 不成对']);
+    const problems = templateProblems(bad, new Set(['a']));
+    expect(problems.map((p) => p.message)).toEqual(['标题不能为空', '导语第 1 句：未知的数据项 nope', '第 1 节（H）第 1 句：{{ 与 }} 不成对']);
+    expect(problems.map((p) => pathField(p.path))).toEqual(['title', 'lead[0].text', 'sections[0].sentences[0].text']);
+    const whenBad: TemplateSet = {
+      title: 'T',
+      lead: [],
+      sections: [{ key: 'x', heading: 'H', level: 2, when: ['q'], sentences: [{ when: ['r'], text: 't' }] }],
+    };
+    expect(templateProblems(whenBad, new Set()).map((p) => pathField(p.path))).toEqual(['sections[0].when', 'sections[0].sentences[0].when']);
   });
 });
 

@@ -38,6 +38,9 @@ export function applies(when: readonly string[] | undefined, facts: Facts): bool
 
 const nf = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
+/** A share 0–1 as a percentage with one decimal: 0.9523 → "95.2%". */
+export const pctText = (v: number) => `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
+
 /** How one fact reads in a sentence with the given format; a missing fact reads as 〔key〕 so it shows up in review. */
 export function formatFact(f: Fact | undefined, key: string, format: string | undefined): string {
   if (!f || f.value === null) return `〔${key}〕`;
@@ -45,7 +48,7 @@ export function formatFact(f: Fact | undefined, key: string, format: string | un
   const fmt = format?.trim();
   if (fmt === 'pct') {
     if (typeof v !== 'number') return `〔${key}〕`;
-    return `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
+    return pctText(v);
   }
   if (fmt === 'date') {
     const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(v) : null;
@@ -78,28 +81,42 @@ export function segmentsOf(text: string, facts: Facts): Segment[] {
   return out;
 }
 
+/**
+ * A problem of a template: `path` is where it is in the template (["sections", 2, "sentences", 0, "text"]),
+ * so the server can name the field and the form put the message under it; `message` says it in words with
+ * the place ("第 3 节（…）第 1 句：未知的数据项 x") for wherever it is shown on its own.
+ */
+export type TemplateProblem = { path: (string | number)[]; message: string; where: string };
+
 /** Problems of a template set, each naming where it is; unknown fact keys are reported against `known`. */
-export function templateProblems(t: TemplateSet, known: ReadonlySet<string>): string[] {
-  const problems: string[] = [];
-  if (t.title.trim() === '') problems.push('标题不能为空');
+export function templateProblems(t: TemplateSet, known: ReadonlySet<string>): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  const add = (path: (string | number)[], where: string, what: string) => problems.push({ path, where, message: where === '' ? what : `${where}：${what}` });
+  if (t.title.trim() === '') add(['title'], '', '标题不能为空');
   const seen = new Set<string>();
-  const check = (where: string, text: string) => {
-    for (const k of tokensOf(text)) if (!known.has(k)) problems.push(`${where}：未知的数据项 ${k}`);
+  const check = (path: (string | number)[], where: string, text: string) => {
+    for (const k of tokensOf(text)) if (!known.has(k)) add(path, where, `未知的数据项 ${k}`);
     const open = (text.match(/\{\{/g) ?? []).length;
     const close = (text.match(/\}\}/g) ?? []).length;
-    if (open !== close) problems.push(`${where}：{{ 与 }} 不成对`);
+    if (open !== close) add(path, where, '{{ 与 }} 不成对');
   };
-  for (const [i, s] of t.lead.entries()) check(`导语第 ${i + 1} 句`, s.text);
+  for (const [i, s] of t.lead.entries()) check(['lead', i, 'text'], `导语第 ${i + 1} 句`, s.text);
   for (const [i, sec] of t.sections.entries()) {
     const where = `第 ${i + 1} 节（${sec.heading || '无标题'}）`;
-    if (sec.key.trim() === '' || seen.has(sec.key)) problems.push(`${where}：编号为空或重复`);
+    if (sec.key.trim() === '' || seen.has(sec.key)) add(['sections', i, 'key'], where, '编号为空或重复');
     seen.add(sec.key);
-    if (sec.heading.trim() === '') problems.push(`${where}：标题不能为空`);
-    for (const k of sec.when ?? []) if (!known.has(k)) problems.push(`${where}：条件中未知的数据项 ${k}`);
+    if (sec.heading.trim() === '') add(['sections', i, 'heading'], where, '标题不能为空');
+    for (const k of sec.when ?? []) if (!known.has(k)) add(['sections', i, 'when'], where, `条件中未知的数据项 ${k}`);
     for (const [j, s] of sec.sentences.entries()) {
-      check(`${where}第 ${j + 1} 句`, s.text);
-      for (const k of s.when ?? []) if (!known.has(k)) problems.push(`${where}第 ${j + 1} 句：条件中未知的数据项 ${k}`);
+      const at = `${where}第 ${j + 1} 句`;
+      check(['sections', i, 'sentences', j, 'text'], at, s.text);
+      for (const k of s.when ?? []) if (!known.has(k)) add(['sections', i, 'sentences', j, 'when'], at, `条件中未知的数据项 ${k}`);
     }
   }
   return problems;
+}
+
+/** A path as a field name: ["sections", 2, "when"] → "sections[2].when". */
+export function pathField(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }

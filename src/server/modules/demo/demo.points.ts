@@ -114,7 +114,9 @@ export function buildPoints(doc: Doc, dutyReports: readonly DutyReportRecord[], 
     year: YEAR,
     name: `${YEAR}年度代表履职积分方案`,
     items: DEFAULT_ITEMS.map((i) => ({ ...i })),
-    fullMarks: 100,
+    // Full marks at what a diligent deputy's records reach in a year (the demo's top tenth has about 50 points),
+    // so the yearly grades spread the way a real town's do rather than most deputies failing.
+    fullMarks: 50,
     weights: { records: 60, peer: 10, voter: 10, presidium: 20 },
     bands: [
       { label: '优秀', min: 90 },

@@ -34,6 +34,17 @@ export function ranked(names: Iterable<string>): { name: string; count: number }
   return [...m].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN'));
 }
 
+/**
+ * Category names for a sentence, most records first, without the catch-all 其他: "涉及交通、卫生、其他等方面"
+ * reads wrong, and 等 already covers the rest. The fact's ids still count every record.
+ */
+export function namedCategories(names: Iterable<string>): string[] {
+  return ranked(names)
+    .map((c) => c.name)
+    .filter((n) => n !== OTHER_CATEGORY);
+}
+export const OTHER_CATEGORY = '其他';
+
 /** Distinct strings in the order first met (a weekly series of trainings is one topic, not fifty). */
 export function distinct(values: Iterable<string>): string[] {
   return [...new Set(values)];

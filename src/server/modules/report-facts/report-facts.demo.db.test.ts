@@ -119,13 +119,16 @@ describe.each(PERIODS)('demo town facts $from – $to equal plain SQL counts', (
         sql`select id from portal_submission where town_id = ${townId} and status = 'accepted' and created_at >= ${fromIso} and created_at < ${toIso} and ${extra}`,
       );
     expectCount(facts, 'opinions.total', 'opinion', [...(await matters(sql`1 = 1`)), ...(await portal(sql`1 = 1`))]);
+    expectCount(facts, 'opinions.fromReceptions', 'opinion', await matters(sql`1 = 1`));
+    expectCount(facts, 'opinions.fromPortal', 'opinion', await portal(sql`1 = 1`));
     expectCount(facts, 'opinions.resolved', 'opinion', await matters(sql`m.routing in ('on_spot', 'village')`));
     expectCount(facts, 'opinions.toSuggestions', 'opinion', [
       ...(await matters(sql`m.routing = 'suggestion'`)),
       ...(await portal(sql`suggestion_id is not null`)),
     ]);
-    const cats = await names(sql`select m.category as name from reception_matter m join reception r on r.id = m.reception_id where ${inRange}
-      union select category as name from portal_submission where town_id = ${townId} and status = 'accepted' and created_at >= ${fromIso} and created_at < ${toIso}`);
+    const cats =
+      await names(sql`select m.category as name from reception_matter m join reception r on r.id = m.reception_id where ${inRange} and m.category <> '其他'
+      union select category as name from portal_submission where town_id = ${townId} and status = 'accepted' and created_at >= ${fromIso} and created_at < ${toIso} and category <> '其他'`);
     expect(sorted(facts['opinions.categories'].value as string[])).toEqual(cats);
   });
 
@@ -160,7 +163,27 @@ describe.each(PERIODS)('demo town facts $from – $to equal plain SQL counts', (
     expectCount(facts, 'suggestions.satisfied', 'suggestion', satisfied);
     expect(facts['suggestions.satisfactionRate'].value).toBe(round4(satisfied.length, rated.length));
     for (const g of ['A', 'B', 'C']) expectCount(facts, `suggestions.grade${g}`, 'suggestion', await q(sql`c.grade = ${g}`));
-    expect(sorted(facts['suggestions.categories'].value as string[])).toEqual(await names(sql`select c.category as name from (${cohort}) c`));
+    expect(sorted(facts['suggestions.categories'].value as string[])).toEqual(
+      await names(sql`select c.category as name from (${cohort}) c where c.category <> '其他'`),
+    );
+    // The funnel split by when the suggestion was raised.
+    for (const [half, where] of [
+      ['session', sql`(c.session_id is not null or c.source_type = 'session')`],
+      ['interSession', sql`(c.session_id is null and c.source_type <> 'session')`],
+    ] as const) {
+      expectCount(facts, `suggestions.${half}.replied`, 'suggestion', await q(sql`${where} and c.replied_on is not null`));
+      expectCount(facts, `suggestions.${half}.closed`, 'suggestion', await q(sql`${where} and c.state = 'closed'`));
+      const got = await q(sql`${where} and exists (select 1 from suggestion_reply r where r.suggestion_id = c.id)`);
+      const inTime = await q(
+        sql`${where} and exists (select 1 from suggestion_reply r where r.suggestion_id = c.id) and not exists (select 1 from suggestion_reply r where r.suggestion_id = c.id and r.replied_on > r.due_date)`,
+      );
+      expect(facts[`suggestions.${half}.onTimeRate`].value, half).toBe(round4(inTime.length, got.length));
+      const rt = await q(sql`${where} and exists (select 1 from suggestion_rating x where x.suggestion_id = c.id)`);
+      const happy = await q(
+        sql`${where} and exists (select 1 from suggestion_rating x where x.suggestion_id = c.id) and not exists (select 1 from suggestion_rating x where x.suggestion_id = c.id and x.round = ${lastRound} and x.result not in ('satisfied', 'basically'))`,
+      );
+      expect(facts[`suggestions.${half}.satisfactionRate`].value, half).toBe(round4(happy.length, rt.length));
+    }
     expect(sorted(facts['suggestions.units'].value as string[])).toEqual(
       await names(
         sql`select u.name as name from (${cohort}) c join suggestion_unit su on su.suggestion_id = c.id and su.role = 'lead' join handling_unit u on u.id = su.unit_id`,
@@ -202,11 +225,35 @@ describe.each(PERIODS)('demo town facts $from – $to equal plain SQL counts', (
       ['fixedDays', 'fixed_day', false],
       ['visits', 'visit', false],
     ];
+    // Attendance rate of a set of activities: attended / (invited − on leave), the leave counted as above.
+    const rateOf = async (c: RawBuilder<unknown>) => {
+      const from = sql`from activity_invitation i join activity a on a.id = i.activity_id join activity_kind k on k.id = a.kind_id where ${held} and ${c}`;
+      const inv = await one(sql`select count(*) as n ${from}`);
+      const leave = await one(sql`select count(*) as n ${from} and (i.attendance = 'on_leave' or (i.attendance is null and i.leave_status = 'approved'))`);
+      return round4(await personTimes(c), inv - leave);
+    };
     for (const [area, countsAs, withPeople] of kinds) {
       const c = sql`k.counts_as = ${countsAs}`;
       expectCount(facts, `${area}.held`, 'activity', await acts(c));
       if (withPeople) expect(facts[`${area}.personTimes`].value, area).toBe(await personTimes(c));
+      if (withPeople) expect(facts[`${area}.attendanceRate`].value, area).toBe(await rateOf(c));
     }
+    // By kind: "name N 次（出席率 x%）" per kind name, most held first.
+    const byKind = (
+      await sql<{
+        name: string;
+        n: unknown;
+      }>`select k.name as name, count(*) as n from activity a join activity_kind k on k.id = a.kind_id where ${held} group by k.name`.execute(d.db)
+    ).rows;
+    const listed = facts['activities.byKind'].value as string[];
+    expect(listed.length).toBe(byKind.length);
+    for (const k of byKind) {
+      const r = await rateOf(sql`k.name = ${k.name}`);
+      const pct = r === null ? '' : `（出席率 ${(Math.round(r * 1000) / 10).toFixed(1)}%）`;
+      expect(listed, k.name).toContain(`${k.name} ${Number(k.n)} 次${pct}`);
+    }
+    const times = listed.map((x) => Number(/ (\d+) 次/.exec(x)?.[1]));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(sorted(facts['trainings.topics'].value as string[])).toEqual(await titles(sql`k.counts_as = 'training'`));
     expect(sorted(facts['inspections.titles'].value as string[])).toEqual(await titles(sql`k.counts_as = 'inspection'`));
     expect(sorted(facts['surveys.titles'].value as string[])).toEqual(await titles(sql`k.counts_as = 'research'`));

@@ -1,5 +1,5 @@
 import type { AreaFacts } from './area.ts';
-import { count, labelOf, listFact, num, ranked, ref, utcBounds } from './facts.helpers.ts';
+import { count, labelOf, listFact, namedCategories, num, ref, utcBounds } from './facts.helpers.ts';
 
 /**
  * Stations, receptions (by their date) and the opinions collected: the matters registered at receptions of
@@ -53,7 +53,7 @@ export const stationsReceptionsFacts: AreaFacts = async (db, townId, range) => {
   ]);
 
   const opinionIds = [...matters.map((m) => ref('opinion', m.id)), ...portal.map((p) => ref('opinion', p.id))];
-  const categories = ranked([...matters.map((m) => m.category), ...portal.map((p) => p.category)]);
+  const categories = namedCategories([...matters.map((m) => m.category), ...portal.map((p) => p.category)]);
   return {
     'stations.total': count(
       'stations.total',
@@ -79,10 +79,14 @@ export const stationsReceptionsFacts: AreaFacts = async (db, townId, range) => {
       label: labelOf('receptions.deputyTimes'),
     },
     'opinions.total': count('opinions.total', opinionIds),
-    'opinions.categories': listFact(
-      labelOf('opinions.categories'),
-      categories.map((c) => c.name),
-      opinionIds,
+    'opinions.categories': listFact(labelOf('opinions.categories'), categories, opinionIds),
+    'opinions.fromReceptions': count(
+      'opinions.fromReceptions',
+      matters.map((m) => ref('opinion', m.id)),
+    ),
+    'opinions.fromPortal': count(
+      'opinions.fromPortal',
+      portal.map((p) => ref('opinion', p.id)),
     ),
     'opinions.resolved': count(
       'opinions.resolved',

@@ -1,8 +1,9 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AnyEb } from '../../db/sql-helpers.ts';
+import type { Facts } from '../../../shared/report/facts.ts';
 import { rate } from '../search/stats.rules.ts';
 import type { AreaFacts, FactRange } from './area.ts';
-import { count, labelOf, listFact, num, ranked, ref, refs, utcBounds } from './facts.helpers.ts';
+import { count, labelOf, listFact, namedCategories, num, ranked, ref, refs, utcBounds } from './facts.helpers.ts';
 
 /**
  * The suggestions of the period: raised in it (submitted, or created when staff entered them without a
@@ -76,7 +77,36 @@ export const suggestionsFacts: AreaFacts = async (db, townId, range) => {
     [...lastRound].filter(([, v]) => v.ok).map(([id]) => id),
   );
   const all = ids(() => true);
+  // The funnel once more for each half of the split (人代会期间 / 闭会期间): reports write them apart.
+  const split = (name: 'session' | 'interSession', inIt: (s: (typeof items)[number]) => boolean): Facts => {
+    const mine = new Set(items.filter(inIt).map((s) => s.id));
+    const k = (f: string) => `suggestions.${name}.${f}`;
+    const answered = [...replied].filter(([id]) => mine.has(id));
+    const rated = [...lastRound].filter(([id]) => mine.has(id));
+    const onTime = refs(
+      'suggestion',
+      answered.filter(([, ok]) => ok).map(([id]) => id),
+    );
+    const happy = refs(
+      'suggestion',
+      rated.filter(([, v]) => v.ok).map(([id]) => id),
+    );
+    return {
+      [k('replied')]: count(
+        k('replied'),
+        ids((s) => inIt(s) && s.repliedOn !== null),
+      ),
+      [k('closed')]: count(
+        k('closed'),
+        ids((s) => inIt(s) && s.state === 'closed'),
+      ),
+      [k('onTimeRate')]: { value: rate(onTime.length, answered.length), ids: onTime, label: labelOf(k('onTimeRate')) },
+      [k('satisfactionRate')]: { value: rate(happy.length, rated.length), ids: happy, label: labelOf(k('satisfactionRate')) },
+    };
+  };
   return {
+    ...split('session', session),
+    ...split('interSession', (s) => !session(s)),
     'suggestions.total': count('suggestions.total', all),
     'suggestions.session': count('suggestions.session', ids(session)),
     'suggestions.interSession': count(
@@ -115,11 +145,7 @@ export const suggestionsFacts: AreaFacts = async (db, townId, range) => {
       'suggestions.gradeC',
       ids((s) => s.grade === 'C'),
     ),
-    'suggestions.categories': listFact(
-      labelOf('suggestions.categories'),
-      ranked(items.map((s) => s.category)).map((c) => c.name),
-      all,
-    ),
+    'suggestions.categories': listFact(labelOf('suggestions.categories'), namedCategories(items.map((s) => s.category)), all),
     'suggestions.units': listFact(
       labelOf('suggestions.units'),
       ranked(units.map((u) => u.name)).map((c) => c.name),

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { FACT_CATALOGUE, FACT_KEYS } from '../../../shared/report/catalogue.ts';
 import { DEFAULT_TEMPLATE } from '../../../shared/report/default-template.ts';
-import { type TemplateSet, templateProblems } from '../../../shared/report/template.ts';
+import { type TemplateSet, pathField, templateProblems } from '../../../shared/report/template.ts';
 import type { DB } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/unique.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.ts';
@@ -33,7 +33,7 @@ function check(body: TemplateSet) {
   if (problems.length > 0)
     throw new ValidationError(
       '模板有误',
-      problems.map((message) => ({ field: 'body.body', message })),
+      problems.map((p) => ({ field: `body.body.${pathField(p.path)}`, message: p.message })),
     );
 }
 

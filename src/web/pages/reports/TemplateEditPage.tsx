@@ -75,13 +75,13 @@ export default function TemplateEditPage() {
         loaded.current = null;
         void tpl.refetch();
       } else if (e instanceof ApiError && e.issues.length > 0) {
-        // Problems of the template come as words under `body.body`; each is put back on its field.
+        // Each problem of the template names its field under `body.body`; it is put back on that field.
         const fields: { name: NamePath; errors: string[] }[] = [];
         const rest: string[] = [];
         for (const issue of e.issues) {
           if (issue.field === 'body.name') fields.push({ name: ['name'], errors: [issue.message] });
           else {
-            const at = templateProblemPath(issue.message);
+            const at = templateProblemPath(issue.field, issue.message);
             if (at) fields.push({ name: at.name, errors: [at.message] });
             else rest.push(issue.message);
           }

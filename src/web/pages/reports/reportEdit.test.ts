@@ -43,16 +43,18 @@ describe('report editor rules', () => {
     expect(paragraphProblems(new Error('x')).size).toBe(0);
   });
 
-  it('puts the words of a template problem back on its field', () => {
-    expect(templateProblemPath('导语第 2 句：未知的数据项 q')).toEqual({ name: ['lead', 1, 'text'], message: '未知的数据项 q' });
-    expect(templateProblemPath('第 3 节（依法开好人民代表大会）第 1 句：{{ 与 }} 不成对')).toEqual({
+  it('puts a template problem back on its field', () => {
+    expect(templateProblemPath('body.body.lead[1].text', '导语第 2 句：未知的数据项 q')).toEqual({ name: ['lead', 1, 'text'], message: '未知的数据项 q' });
+    expect(templateProblemPath('body.body.sections[2].sentences[0].text', '第 3 节（依法开好人民代表大会）第 1 句：{{ 与 }} 不成对')).toEqual({
       name: ['sections', 2, 'sentences', 0, 'text'],
       message: '{{ 与 }} 不成对',
     });
-    expect(templateProblemPath('第 3 节（x）第 4 句：条件中未知的数据项 q')?.name).toEqual(['sections', 2, 'sentences', 3, 'when']);
-    expect(templateProblemPath('第 1 节（x）：条件中未知的数据项 q')?.name).toEqual(['sections', 0, 'when']);
-    expect(templateProblemPath('第 1 节（无标题）：标题不能为空')?.name).toEqual(['sections', 0, 'heading']);
-    expect(templateProblemPath('标题不能为空')?.name).toEqual(['title']);
-    expect(templateProblemPath('别的问题')).toBeNull();
+    expect(templateProblemPath('body.body.sections[2].sentences[3].when', 'x')?.name).toEqual(['sections', 2, 'sentences', 3, 'when']);
+    expect(templateProblemPath('body.body.sections[0].key', '第 1 节（x）：编号为空或重复')).toEqual({
+      name: ['sections', 0, 'heading'],
+      message: '编号为空或重复',
+    });
+    expect(templateProblemPath('body.body.title', '标题不能为空')).toEqual({ name: ['title'], message: '标题不能为空' });
+    expect(templateProblemPath('body.name', '别的问题')).toBeNull();
   });
 });

@@ -72,21 +72,18 @@ export function paragraphProblems(err: unknown): Map<number, string> {
 export type TemplateFieldPath = (string | number)[];
 
 /**
- * Where a template problem belongs in the template form. The server names them in words ("第 3 节（…）第 2 句：
- * 未知的数据项 x", shared/report/template.ts templateProblems) under the one field `body.body`; this reads the
- * place back so the message shows under the sentence or heading it is about. Null: show it above the form.
+ * Where a template problem belongs in the template form. The server names each problem's field
+ * (`body.body.sections[2].sentences[0].text`, shared/report/template.ts templateProblems) and says it in words
+ * with the place ("第 3 节（…）第 1 句：未知的数据项 x"); under its field the place goes without saying, so only
+ * the words after it are shown. A section's key has no field of its own: its problem shows under the heading.
+ * Null: not a template field; show it above the form.
  */
-export function templateProblemPath(message: string): { name: TemplateFieldPath; message: string } | null {
-  let m = /^导语第 (\d+) 句：(.*)$/.exec(message);
-  if (m) return { name: ['lead', Number(m[1]) - 1, 'text'], message: m[2] };
-  m = /^第 (\d+) 节（.*?）第 (\d+) 句：(条件中.*)$/.exec(message);
-  if (m) return { name: ['sections', Number(m[1]) - 1, 'sentences', Number(m[2]) - 1, 'when'], message: m[3] };
-  m = /^第 (\d+) 节（.*?）第 (\d+) 句：(.*)$/.exec(message);
-  if (m) return { name: ['sections', Number(m[1]) - 1, 'sentences', Number(m[2]) - 1, 'text'], message: m[3] };
-  m = /^第 (\d+) 节（.*?）：(条件中.*)$/.exec(message);
-  if (m) return { name: ['sections', Number(m[1]) - 1, 'when'], message: m[2] };
-  m = /^第 (\d+) 节（.*?）：(.*)$/.exec(message);
-  if (m) return { name: ['sections', Number(m[1]) - 1, 'heading'], message: m[2] };
-  if (message === '标题不能为空') return { name: ['title'], message };
-  return null;
+export function templateProblemPath(field: string, message: string): { name: TemplateFieldPath; message: string } | null {
+  if (!field.startsWith('body.body.')) return null;
+  const name: TemplateFieldPath = [];
+  for (const m of field.slice('body.body.'.length).matchAll(/([A-Za-z]+)|\[(\d+)\]/g)) name.push(m[1] ?? Number(m[2]));
+  if (name.length === 0) return null;
+  if (name.at(-1) === 'key') name[name.length - 1] = 'heading';
+  const at = message.indexOf('：');
+  return { name, message: at >= 0 ? message.slice(at + 1) : message };
 }
