@@ -12,6 +12,7 @@ import type { FindingTables } from './tables/findings.ts';
 import type { PollTables } from './tables/polls.ts';
 import type { EvaluationTables } from './tables/evaluation.ts';
 import type { ReportTables } from './tables/reports.ts';
+import type { JobLockTables } from './tables/job-lock.ts';
 
 /*
  * Table types, camelCase (the CamelCasePlugin maps them to snake_case columns).
@@ -368,7 +369,7 @@ export interface StoredFileTable {
 }
 
 /** Every table. Areas added after the activities keep their table types in ./tables/<area>.ts. */
-export interface DB extends PresidiumMeetingTables, DocumentTables, ResearchTables, ActivityFileTables, SuggestionTables, ReceptionTables, NotificationTables, PortalTables, SessionTables, FindingTables, PollTables, EvaluationTables, ReportTables {
+export interface DB extends PresidiumMeetingTables, DocumentTables, ResearchTables, ActivityFileTables, SuggestionTables, ReceptionTables, NotificationTables, PortalTables, SessionTables, FindingTables, PollTables, EvaluationTables, ReportTables, JobLockTables {
   storedFile: StoredFileTable;
   county: CountyTable;
   town: TownTable;

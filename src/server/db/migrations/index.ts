@@ -18,6 +18,7 @@ import * as m20261207_0180 from './20261207_0180_findings.ts';
 import * as m20261207_0190 from './20261207_0190_polls.ts';
 import * as m20261207_0200 from './20261207_0200_evaluation.ts';
 import * as m20261207_0210 from './20261207_0210_reports.ts';
+import * as m20261207_0220 from './20261207_0220_job_lock.ts';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0190_polls': m20261207_0190,
   '20261207_0200_evaluation': m20261207_0200,
   '20261207_0210_reports': m20261207_0210,
+  '20261207_0220_job_lock': m20261207_0220,
 };
