@@ -10,6 +10,7 @@ import { QINGSHI_YEAR } from './demo.calendar.qingshi.ts';
 import type { TownYear } from './demo.calendar.types.ts';
 import { buildOversight } from './demo.oversight.ts';
 import { PeopleFactory } from './demo.people.ts';
+import { buildPortalSubmissions } from './demo.portal.ts';
 import { buildPoints } from './demo.points.ts';
 import { Rng } from './demo.random.ts';
 import { BAISHA_RECORDS } from './demo.records.baisha.ts';
@@ -415,6 +416,8 @@ export function buildDemoCounty(passwordHash?: string, asOf: Date = new Date()):
     });
     // The achievements ledger (issue 7), for the first town like oversight.
     town.doc.achievements = i === 0 ? buildAchievements(town.doc, asOf) : [];
+    // Public portal submissions (群众意见), for the first town like the ledger.
+    town.doc.portalSubmissions = i === 0 ? buildPortalSubmissions(town.doc, asOf) : [];
     if (passwordHash) for (const u of town.doc.users ?? []) u.passwordHash = passwordHash;
     documents.push(canonicalWorkbook(town.doc));
     accounts.push(...town.accounts);

@@ -40,6 +40,7 @@ const KIND_NOUN: Record<KeyKind, string> = {
   presidium_rating: '主席团评价',
   points_snapshot: '积分月度公布',
   achievement: '成效',
+  portal_submission: '群众意见',
 };
 
 /** Collects reference and uniqueness problems with the JSON path of each. */

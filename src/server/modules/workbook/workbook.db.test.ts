@@ -794,6 +794,8 @@ describe('workbook export and import', () => {
       county: { code: 'NOHASH', name: '无哈希县' },
       town: { ...doc.town, code: town },
       users: doc.users?.map((u) => ({ ...u, username: `nh_${u.username}`, phone: null })),
+      // Tracking codes are unique across all towns, and the demo town is already in this database.
+      portalSubmissions: [],
     });
     const [one, two] = buildDemoCounty().documents;
     await importWorkbook(a.db, rename(one, 'NH01'), CLI_ACTOR);

@@ -55,6 +55,7 @@ describe('docs/workbook.schema.json', () => {
       'presidiumRatings',
       'pointsSnapshots',
       'achievements',
+      'portalSubmissions',
     ]);
     expect(schema.properties.activities.items.required).toContain('invitations');
     expect(schema.properties.deputies.items.required).toContain('idNumber');

@@ -9,6 +9,7 @@ import {
 import { achievementsSection } from '../achievements/achievements.workbook.ts';
 import { appraisalIssuesSection, appraisalsSection } from '../appraisals/appraisals.workbook.ts';
 import { findingsSection, rectificationNoticesSection, reinspectionsSection } from '../findings/findings.workbook.ts';
+import { portalSubmissionsSection } from '../portal/portal.workbook.ts';
 import { activitiesSection } from './sections/activities.section.ts';
 import { activityKindsSection } from './sections/activity-kinds.section.ts';
 import { activitySeriesSection } from './sections/activity-series.section.ts';
@@ -78,4 +79,6 @@ export const SECTIONS = [
   pointsSnapshotsSection,
   // The achievements ledger (issue 7): an entry names the activity and suggestion that led to it.
   achievementsSection,
+  // Public portal submissions (群众意见): a submission names its station or deputy, village and the suggestion it became.
+  portalSubmissionsSection,
 ] as const;

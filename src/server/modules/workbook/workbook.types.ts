@@ -43,7 +43,8 @@ export type KeyKind =
   | 'points_adjustment'
   | 'presidium_rating'
   | 'points_snapshot'
-  | 'achievement';
+  | 'achievement'
+  | 'portal_submission';
 
 /**
  * External key -> internal id, per kind: filled from the database before the import, then by each
