@@ -189,11 +189,20 @@ describe('for the suggestions list: matchingSuggestionIds and suggestionTextFilt
     expect((await matchingSuggestionIds(t.db, townA.id, '路灯'))?.includes(ids.draft)).toBe(true);
     expect((await matchingSuggestionIds(t.db, townA.id, '路灯'))?.includes(ids.other)).toBe(false);
     expect(await matchingSuggestionIds(t.db, townA.id, '  ')).toBeNull();
-    expect(suggestionTextFilter(t.db, '', 's')).toBeNull();
+    expect(suggestionTextFilter(t.db, townA.id, '', 's')).toBeNull();
+  });
+
+  it('matches within the town in the index itself (no town condition outside it)', async () => {
+    const f = suggestionTextFilter(t.db, t.world.townA.id, '路灯', 's');
+    if (!f) throw new Error('no filter');
+    const rows = await t.db.selectFrom('suggestion as s').select(['s.id', 's.townId']).where(f).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.townId === t.world.townA.id)).toBe(true);
+    expect(rows.map((r) => r.id)).not.toContain(ids.other);
   });
 
   it('composes into a list query', async () => {
-    const f = suggestionTextFilter(t.db, '青石村', 's');
+    const f = suggestionTextFilter(t.db, t.world.townA.id, '青石村', 's');
     if (!f) throw new Error('no filter');
     const rows = await t.db.selectFrom('suggestion as s').select('s.id').where('s.townId', '=', t.world.townA.id).where(f).execute();
     expect(rows.map((r) => r.id)).toEqual([ids.lamps]);

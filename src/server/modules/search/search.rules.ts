@@ -27,6 +27,20 @@ export function ftsMatch(terms: readonly string[]): string {
 }
 
 /**
+ * The token the index holds for a row's town on SQLite (migration 20261207_0230): "tw" + the town id's UTF-8
+ * bytes in hex, as the triggers write it with lower(hex(town_id)). Added to every match, so the index
+ * answers only the town's rows. (PostgreSQL computes its own, md5, in the query: search.repo.)
+ */
+export function townToken(townId: string): string {
+  return `tw${[...new TextEncoder().encode(townId)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The FTS5 MATCH expression of the terms within one town. */
+export function ftsTownMatch(terms: readonly string[], townId: string): string {
+  return `${ftsMatch(terms)} "${townToken(townId)}"`;
+}
+
+/**
  * The PostgreSQL tsquery text for to_tsquery('simple', …): terms quoted and joined with &, prefixes
  * marked :*. Quotes and backslashes are escaped although terms never hold them.
  */

@@ -24,9 +24,9 @@ export function findSuggestion(db: Kysely<DB>, townId: string, id: string, scope
  * The text filter of the list: the full-text index of the search area (Han bigrams: every term of the
  * query must occur), or the query is the item's code.
  */
-export function applyTextFilter<QB extends SelectQueryBuilder<any, any, any>>(db: Kysely<DB>, qb: QB, q: string): QB {
+export function applyTextFilter<QB extends SelectQueryBuilder<any, any, any>>(db: Kysely<DB>, townId: string, qb: QB, q: string): QB {
   const code = q.trim();
-  const text = suggestionTextFilter(db, q, 's');
+  const text = suggestionTextFilter(db, townId, q, 's');
   return qb.where((eb: AnyEb) => (text ? eb.or([text, eb('s.code', '=', code)]) : eb('s.code', '=', code))) as QB;
 }
 
@@ -61,7 +61,7 @@ export async function listSuggestions(db: Kysely<DB>, townId: string, f: ListFil
   let base = db.selectFrom('suggestion as s').where('s.townId', '=', townId);
   if (f.scope) base = base.where(f.scope);
   if (f.mine) base = base.where(f.mine);
-  if (f.q) base = applyTextFilter(db, base, f.q);
+  if (f.q) base = applyTextFilter(db, townId, base, f.q);
   if (f.states?.length) base = base.where('s.state', 'in', f.states);
   if (f.kind) base = base.where('s.kind', '=', f.kind as SuggestionRow['kind']);
   if (f.category) base = base.where('s.category', '=', f.category);
