@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runBench } from '../bench/bench.run.ts';
+import { RATIO_TARGET, RSS_TARGET_MB, demoVolumeSource, runThroughput } from '../bench/load/throughput.run.ts';
 
 /**
  * `renda bench` (`npm run bench`): seeds a throw-away database with the demo county plus years of
@@ -16,12 +17,54 @@ export function registerBenchCommands(program: Command): void {
     .option('--runs <n>', 'timed requests per case', '100')
     .option('--only <text>', 'only the cases whose name contains this')
     .option('--check', 'exit 1 when a case is over its p95 budget or fails')
-    .action(async (opts: { engine: string; pgUrl: string; scale: string; runs: string; only?: string; check?: boolean }) => {
-      if (opts.engine !== 'sqlite' && opts.engine !== 'postgres') throw new Error('--engine must be sqlite or postgres');
-      const outcome = await runBench(
-        { engine: opts.engine, pgUrl: opts.pgUrl, scale: Math.max(1, Number(opts.scale) || 1), runs: Math.max(10, Number(opts.runs) || 100), only: opts.only },
-        (line) => console.log(line),
-      );
-      if (opts.check && (outcome.failed.length > 0 || outcome.results.some((r) => r.over))) process.exit(1);
-    });
+    .option(
+      '--throughput',
+      `key reads at fixed concurrency against their raw-SQL floor (target ≥ ${RATIO_TARGET}) and peak RSS (target < ${RSS_TARGET_MB} MB); writes bench/results/`,
+    )
+    .option('--seconds <s>', 'with --throughput: seconds per case and side', '5')
+    .option('--concurrency <n>', 'with --throughput: keep-alive connections', '8')
+    .action(
+      async (opts: {
+        engine: string;
+        pgUrl: string;
+        scale: string;
+        runs: string;
+        only?: string;
+        check?: boolean;
+        throughput?: boolean;
+        seconds: string;
+        concurrency: string;
+      }) => {
+        if (opts.engine !== 'sqlite' && opts.engine !== 'postgres') throw new Error('--engine must be sqlite or postgres');
+        if (opts.throughput) {
+          const durationMs = Math.max(100, (Number(opts.seconds) || 5) * 1000);
+          const out = await runThroughput(
+            {
+              engine: opts.engine,
+              pgUrl: opts.pgUrl,
+              source: demoVolumeSource(Math.max(1, Number(opts.scale) || 1)),
+              durationMs,
+              concurrency: Math.max(1, Number(opts.concurrency) || 8),
+              warmupMs: Math.min(1000, durationMs / 5),
+              only: opts.only,
+              outDir: 'bench/results',
+            },
+            (line) => console.log(line),
+          );
+          if (opts.check && (out.rows.some((r) => !r.met || r.appRows !== r.floorRows) || out.peakRssMb >= RSS_TARGET_MB)) process.exit(1);
+          return;
+        }
+        const outcome = await runBench(
+          {
+            engine: opts.engine,
+            pgUrl: opts.pgUrl,
+            scale: Math.max(1, Number(opts.scale) || 1),
+            runs: Math.max(10, Number(opts.runs) || 100),
+            only: opts.only,
+          },
+          (line) => console.log(line),
+        );
+        if (opts.check && (outcome.failed.length > 0 || outcome.results.some((r) => r.over))) process.exit(1);
+      },
+    );
 }
