@@ -33,7 +33,13 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
       const deputy = await database.db.selectFrom('deputy').select('id').where('townId', '=', town.id).orderBy('code').executeTakeFirstOrThrow();
       const station = await database.db.selectFrom('station').select('id').where('townId', '=', town.id).orderBy('code').executeTakeFirstOrThrow();
       // The demo's closed congress session (S001): its page, roll and votes are what the office opens at a session.
-      const congress = await database.db.selectFrom('congressSession').select('id').where('townId', '=', town.id).where('status', '=', 'closed').orderBy('code').executeTakeFirstOrThrow();
+      const congress = await database.db
+        .selectFrom('congressSession')
+        .select('id')
+        .where('townId', '=', town.id)
+        .where('status', '=', 'closed')
+        .orderBy('code')
+        .executeTakeFirstOrThrow();
       const sessions = new Map<string, string>();
       const results: CaseResult[] = [];
       const missing: string[] = [];

@@ -1,3 +1,4 @@
+import { analyze } from '../bench.volume.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../server/db/schema.ts';
 import { hashPassword } from '../../server/lib/password.ts';
@@ -105,6 +106,7 @@ export async function loadSize(
     );
   }
   const seconds = (performance.now() - started) / 1000;
+  await analyze(db);
   const all = totalRows(rows);
   progress(`${size}: ${towns} towns, ${all.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s (${rate(all, seconds).toLocaleString('en-US')} rows/s)`);
   return { towns, rows, seconds };

@@ -25,7 +25,11 @@ export const RATIO_TARGET = 0.6;
 export const RSS_TARGET_MB = 300;
 
 /** Fills the empty, migrated database and names the town the reads are about. The generator's loader can stand in. */
-export type DataSource = { label: string; load(db: Kysely<DB>, log: (line: string) => void): Promise<{ townCode: string }> };
+export type DataSource = {
+  label: string;
+  /** Fills the database; answers the town the reads are about and the account that reads (a town admin). */
+  load(db: Kysely<DB>, log: (line: string) => void): Promise<{ townCode: string; username: string; password: string }>;
+};
 
 /** Today's data: the demo county plus bench.volume.ts at `scale` on the demo town. */
 export function demoVolumeSource(scale: number): DataSource {
@@ -34,7 +38,7 @@ export function demoVolumeSource(scale: number): DataSource {
     async load(db, log) {
       await seedDemo(db);
       await addVolume(db, 'DEMO01', volumeFor(scale), log);
-      return { townCode: 'DEMO01' };
+      return { townCode: 'DEMO01', username: 'admin', password: DEMO_PASSWORD };
     },
   };
 }
@@ -94,15 +98,15 @@ export async function runThroughput(o: ThroughputOptions, log: (line: string) =>
   const database = await loadDatabase(o.engine, o.pgUrl);
   try {
     log(`engine ${o.engine}, data ${o.source.label}: loading…`);
-    const { townCode } = await o.source.load(database.db, log);
+    const { townCode, username, password } = await o.source.load(database.db, log);
     const config = { ...loadConfig(), seedDemo: 'never' as const };
     const app = await buildApp({ db: database.db, engine: database.engine, config }, { logger: false });
     try {
       await app.listen({ host: '127.0.0.1', port: 0 });
       const appPort = (app.server.address() as { port: number }).port;
-      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD } });
+      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
       const sid = login.cookies.find((c) => c.name === 'renda_sid');
-      if (login.statusCode !== 200 || !sid) throw new Error(`bench: admin login failed (${login.statusCode})`);
+      if (login.statusCode !== 200 || !sid) throw new Error(`bench: login ${username} failed (${login.statusCode})`);
       const headers = { cookie: `renda_sid=${sid.value}` };
 
       const subjects = await pickSubjects(database.db, townCode, new Date().getUTCFullYear());
