@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Engine } from '../server/db/kysely.ts';
-import { benchDatabase } from './bench.database.ts';
-import { loadSize } from './generate/load.ts';
+import { BENCH_PASSWORD, loadSize } from './generate/load.ts';
 import type { SizeName } from './generate/sizes.ts';
-import { generatedSource } from './generate/source.ts';
+import { adminUsername } from './generate/town-document.ts';
+import { loadDatabase } from './load/database.ts';
 import { townCode } from './generate/sizes.ts';
 import { RATIO_TARGET, RSS_TARGET_MB, type ThroughputOutcome, runThroughput } from './load/throughput.run.ts';
 import { type PerTown, timeTownYear } from './report/per-town.ts';
@@ -41,8 +41,19 @@ export type SuiteResult = { at: string; node: string; seed: number; engines: Eng
 export const PER_TOWN_TARGET = 1.5;
 export const SEARCH_P95_TARGET_MS = 50;
 
-async function measureSize(engine: Engine, pgUrl: string, size: SizeName, o: SuiteOptions, log: (l: string) => void): Promise<SizeResult> {
-  const d = await benchDatabase(engine, pgUrl);
+/**
+ * Generates a size and times (2) and (3) on it; for the largest size also (1) and (5) on the same database,
+ * so the biggest load happens once (a province takes most of an hour to generate).
+ */
+async function measureSize(
+  engine: Engine,
+  pgUrl: string,
+  size: SizeName,
+  o: SuiteOptions,
+  log: (l: string) => void,
+  withThroughput: boolean,
+): Promise<SizeResult & { throughput: ThroughputOutcome | null }> {
+  const d = await loadDatabase(engine, pgUrl);
   try {
     log(`${engine} ${size}: generating…`);
     const loaded = await loadSize(d.db, size, o.seed, (line) => (line.startsWith(`${size}:`) ? log(`  ${line}`) : undefined));
@@ -59,7 +70,24 @@ async function measureSize(engine: Engine, pgUrl: string, size: SizeName, o: Sui
       `  ${size}: facts ${perTown.factsMs.toFixed(0)} ms, .docx ${perTown.docxMs.toFixed(0)} ms; search p50 ${search.p50.toFixed(1)} ms, p95 ${search.p95.toFixed(1)} ms`,
     );
     const rows = Object.values(loaded.rows).reduce((a, b) => a + b, 0);
-    return { size, towns: loaded.towns, rows, loadSeconds: loaded.seconds, perTown, search };
+    const throughput = withThroughput
+      ? await runThroughput(
+          {
+            engine,
+            pgUrl,
+            database: d,
+            source: {
+              label: `generated ${size} (seed ${o.seed})`,
+              load: async () => ({ townCode: townCode(0), username: adminUsername(0), password: BENCH_PASSWORD }),
+            },
+            durationMs: o.seconds * 1000,
+            concurrency: 8,
+            warmupMs: Math.min(1000, (o.seconds * 1000) / 5),
+          },
+          () => {},
+        )
+      : null;
+    return { size, towns: loaded.towns, rows, loadSeconds: loaded.seconds, perTown, search, throughput };
   } finally {
     await d.close();
   }
@@ -69,22 +97,12 @@ export async function runSuite(o: SuiteOptions, log: (line: string) => void): Pr
   const engines: EngineResult[] = [];
   for (const engine of o.engines) {
     const sizes: SizeResult[] = [];
-    for (const size of o.sizes) sizes.push(await measureSize(engine, o.pgUrl, size, o, log));
-    const largest = o.sizes[o.sizes.length - 1];
-    const throughput =
-      o.seconds > 0
-        ? await runThroughput(
-            {
-              engine,
-              pgUrl: o.pgUrl,
-              source: generatedSource(largest, o.seed),
-              durationMs: o.seconds * 1000,
-              concurrency: 8,
-              warmupMs: Math.min(1000, (o.seconds * 1000) / 5),
-            },
-            () => {},
-          )
-        : null;
+    let throughput: ThroughputOutcome | null = null;
+    for (const [i, size] of o.sizes.entries()) {
+      const { throughput: t, ...r } = await measureSize(engine, o.pgUrl, size, o, log, i === o.sizes.length - 1 && o.seconds > 0);
+      sizes.push(r);
+      throughput = t ?? throughput;
+    }
     engines.push({ engine, sizes, throughput });
   }
   const web = o.web ? await runWebBench({ runs: 5 }, log) : null;

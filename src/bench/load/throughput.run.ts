@@ -9,7 +9,7 @@ import type { DB } from '../../server/db/schema.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../server/modules/demo/demo.seed.ts';
 import { percentile } from '../bench.stats.ts';
 import { addVolume, volumeFor } from '../bench.volume.ts';
-import { loadDatabase } from './database.ts';
+import { type LoadDatabase, loadDatabase } from './database.ts';
 import { type DriveResult, drive, get, rssSampler } from './driver.ts';
 import { startFloor } from './floor.ts';
 import { keyReads, pickSubjects } from './keyreads.ts';
@@ -53,6 +53,8 @@ export type ThroughputOptions = {
   /** Untimed requests per side before timing (JIT, caches, pg statement plans). */
   warmupMs: number;
   only?: string;
+  /** A database loaded by the caller (its source's load() then only names the town and account); closed by the caller. */
+  database?: LoadDatabase;
   /** Where to write `<engine>-<date>-throughput.json`; none: write nothing. */
   outDir?: string;
 };
@@ -95,7 +97,8 @@ function merge(parts: DriveResult[]): DriveResult {
 }
 
 export async function runThroughput(o: ThroughputOptions, log: (line: string) => void): Promise<ThroughputOutcome> {
-  const database = await loadDatabase(o.engine, o.pgUrl);
+  // A database the caller has loaded already (the suite's largest size) is used as it is and left open.
+  const database = o.database ?? (await loadDatabase(o.engine, o.pgUrl));
   try {
     log(`engine ${o.engine}, data ${o.source.label}: loading…`);
     const { townCode, username, password } = await o.source.load(database.db, log);
@@ -189,7 +192,7 @@ export async function runThroughput(o: ThroughputOptions, log: (line: string) =>
       await app.close();
     }
   } finally {
-    await database.close();
+    if (!o.database) await database.close();
   }
 }
 
