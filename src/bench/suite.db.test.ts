@@ -12,7 +12,18 @@ describe(`bench suite smoke (${TEST_ENGINE})`, () => {
   it('runs every measurement at the tiny size and prints the table', async () => {
     const lines: string[] = [];
     const r = await runSuite(
-      { engines: [TEST_ENGINE], pgUrl: PG_URL, sizes: ['tiny'], seed: 7, seconds: 0.2, reportRuns: 1, searchQueries: 5, web: false, outDir: null },
+      {
+        engines: [TEST_ENGINE],
+        pgUrl: PG_URL,
+        sizes: ['tiny'],
+        seed: 7,
+        seconds: 0.2,
+        reportRuns: 1,
+        searchQueries: 5,
+        web: false,
+        importMemory: false,
+        outDir: null,
+      },
       (l) => lines.push(l),
     );
     const [e] = r.engines;
@@ -26,6 +37,9 @@ describe(`bench suite smoke (${TEST_ENGINE})`, () => {
     expect(e.throughput?.rows.length).toBe(6);
     for (const t of e.throughput?.rows ?? [])
       expect({ name: t.name, status: t.appStatus, rows: t.appRows }).toEqual({ name: t.name, status: 200, rows: t.floorRows });
+    // (4): the raw copy wrote exactly the rows the import left.
+    expect(e.importBench?.ratio.totalRows).toBeGreaterThan(100);
+    expect(e.importBench?.ratio.countsB).toEqual(e.importBench?.ratio.countsA);
     expect(lines.join('\n')).toContain('(1) key reads against their floor');
     expect(r.file).toBeUndefined();
   }, 240_000);

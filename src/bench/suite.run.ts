@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Engine } from '../server/db/kysely.ts';
 import { BENCH_PASSWORD, loadSize } from './generate/load.ts';
+import { type ImportBench, runImportBench } from './import/import.run.ts';
+import { IMPORT_RATIO_TARGET } from './import/import-vs-raw.ts';
 import type { SizeName } from './generate/sizes.ts';
 import { adminUsername } from './generate/town-document.ts';
 import { loadDatabase } from './load/database.ts';
@@ -31,11 +33,13 @@ export type SuiteOptions = {
   reportRuns: number;
   searchQueries: number;
   web: boolean;
+  /** (4): undefined leaves it out; false measures the import rate only; true also memory by file size and by towns. */
+  importMemory?: boolean;
   outDir: string | null;
 };
 
 export type SizeResult = { size: SizeName; towns: number; rows: number; loadSeconds: number; perTown: PerTown; search: SearchTiming };
-export type EngineResult = { engine: Engine; sizes: SizeResult[]; throughput: ThroughputOutcome | null };
+export type EngineResult = { engine: Engine; sizes: SizeResult[]; throughput: ThroughputOutcome | null; importBench: ImportBench | null };
 export type SuiteResult = { at: string; node: string; seed: number; engines: EngineResult[]; web: WebResult | null; file?: string };
 
 export const PER_TOWN_TARGET = 1.5;
@@ -103,7 +107,10 @@ export async function runSuite(o: SuiteOptions, log: (line: string) => void): Pr
       sizes.push(r);
       throughput = t ?? throughput;
     }
-    engines.push({ engine, sizes, throughput });
+    // (4): one town of the second size (county: five years) imported, against a raw copy of the same rows.
+    const importSize = o.sizes.includes('county') ? 'county' : o.sizes[0];
+    const importBench = o.importMemory === undefined ? null : await runImportBench(engine, o.pgUrl, importSize, o.seed, o.importMemory, log);
+    engines.push({ engine, sizes, throughput, importBench });
   }
   const web = o.web ? await runWebBench({ runs: 5 }, log) : null;
   const result: SuiteResult = { at: new Date().toISOString(), node: process.version, seed: o.seed, engines, web };
@@ -152,6 +159,13 @@ export function formatSuite(r: SuiteResult): string {
       out.push(`    target ≥ ${RATIO_TARGET}: ${e.throughput.rows.filter((t) => t.met).length} of ${e.throughput.rows.length} met`);
       out.push(`(5) peak RSS under (1): ${e.throughput.peakRssMb.toFixed(0)} MB (target < ${RSS_TARGET_MB}: ${yes(e.throughput.peakRssMb < RSS_TARGET_MB)})`);
     }
+  }
+  for (const e of r.engines) {
+    const i = e.importBench?.ratio;
+    if (i)
+      out.push(
+        `(4) ${e.engine}: workbook import ${Math.round(i.importRowsPerSecond).toLocaleString('en-US')} rows/s vs raw insert ${Math.round(i.rawRowsPerSecond).toLocaleString('en-US')} rows/s: ratio ${i.ratio.toFixed(2)} (target ≥ ${IMPORT_RATIO_TARGET}: ${yes(i.ratio >= IMPORT_RATIO_TARGET)})`,
+      );
   }
   if (r.web) {
     out.push('== web ==');

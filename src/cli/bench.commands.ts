@@ -107,7 +107,7 @@ export function registerBenchCommands(program: Command): void {
       }
       await runSuite(
         opts.quick
-          ? { engines, pgUrl: opts.pgUrl, sizes: ['tiny'], seed, seconds: 0.3, reportRuns: 1, searchQueries: 10, web: false, outDir: null }
+          ? { engines, pgUrl: opts.pgUrl, sizes: ['tiny'], seed, seconds: 0.3, reportRuns: 1, searchQueries: 10, web: false, importMemory: false, outDir: null }
           : {
               engines,
               pgUrl: opts.pgUrl,
@@ -117,6 +117,7 @@ export function registerBenchCommands(program: Command): void {
               reportRuns: 5,
               searchQueries: 200,
               web: opts.web,
+              importMemory: true,
               outDir: 'bench/results',
             },
         (line) => console.log(line),
