@@ -42,10 +42,19 @@ const TOUCH_EVERY_MS = 60_000;
 
 type Deps = { db: Kysely<DB>; config: Config };
 
+/** A session as read from the database: who it is, and the two times that end it. */
+type LoadedSession = { principal: Principal; lastSeenAt: string; expiresAt: string };
+
 /** The principal of a session token, or null when the session is unknown, expired or the user is disabled. */
 export async function loadPrincipalForToken(token: string | undefined, deps: Deps): Promise<Principal | null> {
   if (!token) return null;
   const id = hashToken(token);
+  const s = await readSession(id, deps);
+  return s ? checkSession(id, s, deps) : null;
+}
+
+/** The session row with its user, straight from the database (no expiry check), or null when unknown or disabled. */
+async function readSession(id: string, deps: Deps): Promise<LoadedSession | null> {
   const row = await deps.db
     .selectFrom('session')
     .innerJoin('appUser', 'appUser.id', 'session.userId')
@@ -70,31 +79,118 @@ export async function loadPrincipalForToken(token: string | undefined, deps: Dep
     .where('session.id', '=', id)
     .executeTakeFirst();
   if (!row?.active) return null;
+  return {
+    lastSeenAt: row.lastSeenAt,
+    expiresAt: row.expiresAt,
+    principal: {
+      userId: row.userId,
+      username: row.username,
+      displayName: row.displayName,
+      role: row.role,
+      countyId: row.countyId,
+      // Town users are pinned to their own town whatever the session row says.
+      townId: row.role === 'county_admin' ? row.sessionTownId : row.userTownId,
+      deputyId: row.deputyId,
+      unitId: row.unitId,
+      stationId: row.stationId,
+      sessionId: row.sessionId,
+      csrfToken: row.csrfToken,
+      mustChangePassword: row.mustChangePassword === 1,
+    },
+  };
+}
+
+/**
+ * The expiry checks, on every request (cached or not): an expired or idle session is deleted and
+ * refused; an active one has last_seen_at moved on at most once a minute (`s` is updated with it).
+ */
+function isOver(s: LoadedSession, now: string, deps: Deps): boolean {
+  return s.expiresAt <= now || addMinutes(s.lastSeenAt, deps.config.sessionIdleMinutes) <= now;
+}
+
+async function checkSession(id: string, s: LoadedSession, deps: Deps): Promise<Principal | null> {
   const now = nowIso();
-  const idleLimit = addMinutes(row.lastSeenAt, deps.config.sessionIdleMinutes);
-  if (row.expiresAt <= now || idleLimit <= now) {
+  if (isOver(s, now, deps)) {
     await deps.db.deleteFrom('session').where('id', '=', id).execute();
     return null;
   }
-  if (Date.parse(now) - Date.parse(row.lastSeenAt) > TOUCH_EVERY_MS) {
+  if (Date.parse(now) - Date.parse(s.lastSeenAt) > TOUCH_EVERY_MS) {
     await deps.db.updateTable('session').set({ lastSeenAt: now }).where('id', '=', id).execute();
+    s.lastSeenAt = now;
   }
-  return {
-    userId: row.userId,
-    username: row.username,
-    displayName: row.displayName,
-    role: row.role,
-    countyId: row.countyId,
-    // Town users are pinned to their own town whatever the session row says.
-    townId: row.role === 'county_admin' ? row.sessionTownId : row.userTownId,
-    deputyId: row.deputyId,
-    unitId: row.unitId,
-    stationId: row.stationId,
-    sessionId: row.sessionId,
-    csrfToken: row.csrfToken,
-    mustChangePassword: row.mustChangePassword === 1,
-  };
+  // A copy per request: nothing a request does to its principal reaches the cache.
+  return { ...s.principal };
 }
+
+/**
+ * How long this process trusts a session it has read, without asking the database again. Every API
+ * request needs its session, and reading it (a join of session and app_user) was a large share of the
+ * cheap reads' cost. The price: a change made by ANOTHER process (logout, password change, an admin
+ * disabling an account or changing its role, the `renda user` CLI) reaches this process's cached copy
+ * only when it lapses, so a revoked session may still work here for up to this long. Changes made
+ * through THIS process take effect at once: any write request empties the cache (see the plugin).
+ * docs/deploy.md says so under "Sessions".
+ */
+export const SESSION_CACHE_MS = 5_000;
+// Sessions seen within one TTL; beyond this the expired entries are swept (and, if that is not enough, all).
+const SESSION_CACHE_MAX = 10_000;
+
+/**
+ * Sessions read in the last SESSION_CACHE_MS, by hashed id. `generation` moves on every clear, so a read
+ * that started before a write's clear cannot put its (possibly stale) row back afterwards.
+ */
+export class SessionCache {
+  private entries = new Map<string, { s: LoadedSession; until: number }>();
+  private generation = 0;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly ttlMs = SESSION_CACHE_MS,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async principalFor(token: string | undefined): Promise<Principal | null> {
+    if (!token) return null;
+    const id = hashToken(token);
+    const t = this.clock();
+    const hit = this.entries.get(id);
+    let s: LoadedSession | null;
+    // A cached copy that looks over is read again: another process may have seen the user since.
+    if (hit && hit.until > t && !isOver(hit.s, nowIso(), this.deps)) {
+      s = hit.s;
+    } else {
+      const gen = this.generation;
+      s = await readSession(id, this.deps);
+      if (!s) this.entries.delete(id);
+      else if (gen === this.generation) this.put(id, s, t);
+    }
+    if (!s) return null;
+    const p = await checkSession(id, s, this.deps);
+    if (!p) this.entries.delete(id);
+    return p;
+  }
+
+  /** Forget every session: called after any write request, so this process sees the write's effect at once. */
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private put(id: string, s: LoadedSession, t: number): void {
+    if (this.entries.size >= SESSION_CACHE_MAX) {
+      for (const [k, e] of this.entries) if (e.until <= t) this.entries.delete(k);
+      if (this.entries.size >= SESSION_CACHE_MAX) this.entries.clear();
+    }
+    this.entries.set(id, { s, until: t + this.ttlMs });
+  }
+}
+
+/** Each app's session cache: tests reach it to stand in for the TTL passing. */
+export const SESSION_CACHES = new WeakMap<FastifyInstance, SessionCache>();
 
 /**
  * Sessions, CSRF and role checks for every route, before the body is parsed or validated
@@ -103,6 +199,18 @@ export async function loadPrincipalForToken(token: string | undefined, deps: Dep
  */
 export const accessPlugin = fp(async (app: FastifyInstance, deps: Deps) => {
   app.decorateRequest('principal', null);
+  const sessions = new SessionCache(deps);
+  SESSION_CACHES.set(app, sessions);
+  // Any write request (login, logout, password, switching town, an admin changing or disabling an account,
+  // a workbook import of users, ...) may change a session or a user: empty the cache before the answer
+  // goes out, so the next request in this process reads the database. Coarse on purpose: it needs no list
+  // of the places that touch sessions and users (a new one cannot be missed), and writes are rare beside reads.
+  // onSend covers every answer, errors included; onResponse also covers a client that went away.
+  const clearAfterWrite = async (req: FastifyRequest) => {
+    if (!SAFE_METHODS.has(req.method)) sessions.clear();
+  };
+  app.addHook('onSend', clearAfterWrite);
+  app.addHook('onResponse', clearAfterWrite);
 
   const table: RouteEntry[] = [];
   ROUTE_TABLES.set(app, table);
@@ -116,7 +224,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, deps: Deps) => {
   app.addHook('onRequest', async (req, _reply) => {
     const access = req.routeOptions.config?.access;
     if (!access) return;
-    req.principal = await loadPrincipalForToken(req.cookies[SESSION_COOKIE], deps);
+    req.principal = await sessions.principalFor(req.cookies[SESSION_COOKIE]);
     if ('public' in access) return;
     const p = req.principal;
     if (!p) throw new UnauthenticatedError();

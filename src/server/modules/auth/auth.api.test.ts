@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Client, type TestCtx, anon, clientFor, login, setupApi } from '../../../../test/app.ts';
 import { TEST_PASSWORD, makeCounty, makeTown, makeUser } from '../../../../test/factories.ts';
 import { loadConfig } from '../../config.ts';
-import { hashToken } from '../../http/access.plugin.ts';
+import { SESSION_CACHES, SESSION_CACHE_MS, SessionCache, hashToken } from '../../http/access.plugin.ts';
 import { addMinutes, nowIso } from '../../lib/time.ts';
 import { THROTTLE } from './auth.rules.ts';
 
@@ -15,6 +15,13 @@ afterAll(async () => t.close());
 // Every test logs in from its own address so that the per-IP counter of one test does not leak into another.
 let ipSeq = 0;
 const nextIp = () => `10.1.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`;
+
+/**
+ * The tests below that change session or user rows directly stand for another process (or the CLI) doing
+ * it: this process sees such a change once its cached copy lapses (SESSION_CACHE_MS). Emptying the cache
+ * stands in for that wait; 'the session cache' below checks the lapse itself.
+ */
+const lapseSessionCache = () => SESSION_CACHES.get(t.app)?.clear();
 
 function tryLogin(username: string, password: string, opts: { ip?: string; cookie?: string } = {}) {
   return t.app.inject({
@@ -198,6 +205,7 @@ describe('login', () => {
     const c = await login(t.app, 'disabled_soon');
     expect((await c.get('/api/v1/auth/me')).statusCode).toBe(200);
     await t.db.updateTable('appUser').set({ active: 0 }).where('id', '=', u.id).execute();
+    lapseSessionCache();
     expect((await c.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await c.get('/api/v1/units')).statusCode).toBe(401);
     const res = await tryLogin('disabled_soon', TEST_PASSWORD);
@@ -231,6 +239,8 @@ describe('sessions', () => {
 
   it('logout ends the session and clears the cookie', async () => {
     const c = await login(t.app, 'liaison_a');
+    // Read once first, so this process holds the session in its cache: logout must still end it at once.
+    expect((await c.get('/api/v1/auth/me')).statusCode).toBe(200);
     const res = await c.post('/api/v1/auth/logout');
     expect(res.statusCode).toBe(200);
     const cleared = res.cookies.find((x) => x.name === 'renda_sid');
@@ -254,6 +264,7 @@ describe('sessions', () => {
       .set({ lastSeenAt: addMinutes(nowIso(), -(idle - 5)) })
       .where('id', '=', id)
       .execute();
+    lapseSessionCache();
     expect((await c.get('/api/v1/auth/me')).statusCode).toBe(200);
     const touched = await t.db.selectFrom('session').select('lastSeenAt').where('id', '=', id).executeTakeFirstOrThrow();
     expect(Date.now() - Date.parse(touched.lastSeenAt)).toBeLessThan(60_000);
@@ -263,6 +274,7 @@ describe('sessions', () => {
       .set({ lastSeenAt: addMinutes(nowIso(), -(idle + 1)) })
       .where('id', '=', id)
       .execute();
+    lapseSessionCache();
     expect((await c.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect(await t.db.selectFrom('session').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
   });
@@ -275,6 +287,7 @@ describe('sessions', () => {
       .set({ expiresAt: addMinutes(nowIso(), -1), lastSeenAt: nowIso() })
       .where('id', '=', id)
       .execute();
+    lapseSessionCache();
     expect((await c.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
@@ -303,8 +316,71 @@ describe('sessions', () => {
       .set({ townId: t.world.townB.id })
       .where('id', '=', hashToken(c.cookie.replace('renda_sid=', '')))
       .execute();
+    lapseSessionCache();
     expect((await c.get('/api/v1/auth/me')).json().town.id).toBe(t.world.townA.id);
     expect((await c.get('/api/v1/units')).json().items.map((u: { name: string }) => u.name)).toEqual(['甲镇民政办']);
+  });
+});
+
+describe('the session cache', () => {
+  it('serves a session from memory for SESSION_CACHE_MS, then reads the database again', async () => {
+    const u = await newUser('cached_one');
+    const c = await login(t.app, 'cached_one');
+    const token = c.cookie.replace('renda_sid=', '');
+    let now = Date.now();
+    const cache = new SessionCache({ db: t.db, config: loadConfig({}) }, SESSION_CACHE_MS, () => now);
+    expect((await cache.principalFor(token))?.userId).toBe(u.id);
+    // Disabled behind this process's back (another process, the CLI): the cached copy still answers
+    // until it lapses; this is the bound docs/deploy.md states.
+    await t.db.updateTable('appUser').set({ active: 0 }).where('id', '=', u.id).execute();
+    now += SESSION_CACHE_MS - 1;
+    expect((await cache.principalFor(token))?.userId).toBe(u.id);
+    now += 2;
+    expect(await cache.principalFor(token)).toBeNull();
+    expect(cache.size).toBe(0);
+    // Enabled again: read afresh, not remembered as refused.
+    await t.db.updateTable('appUser').set({ active: 1 }).where('id', '=', u.id).execute();
+    expect((await cache.principalFor(token))?.userId).toBe(u.id);
+    cache.clear();
+    await t.db.updateTable('appUser').set({ active: 0 }).where('id', '=', u.id).execute();
+    expect(await cache.principalFor(token)).toBeNull();
+  });
+
+  it('a cached copy that looks idle-expired is checked against the database before the session is ended', async () => {
+    await newUser('cached_idle');
+    const c = await login(t.app, 'cached_idle');
+    const token = c.cookie.replace('renda_sid=', '');
+    const id = hashToken(token);
+    // The cache's own clock stands still (the copy stays fresh); the wall clock moves on below.
+    const cache = new SessionCache({ db: t.db, config: { ...loadConfig({}), sessionIdleMinutes: 1 } }, SESSION_CACHE_MS, () => 0);
+    const ago = (s: number) => new Date(Date.now() - s * 1000).toISOString();
+    await t.db
+      .updateTable('session')
+      .set({ lastSeenAt: ago(30) })
+      .where('id', '=', id)
+      .execute();
+    expect(await cache.principalFor(token)).not.toBeNull();
+    // Another process saw the user just now; 40 s on, this cached copy alone would call the session idle.
+    await t.db.updateTable('session').set({ lastSeenAt: nowIso() }).where('id', '=', id).execute();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 40_000);
+      expect(await cache.principalFor(token)).not.toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await t.db.selectFrom('session').select('id').where('id', '=', id).executeTakeFirst()).toBeTruthy();
+  });
+
+  it('a write through this process (a role change by an admin) holds from the next request', async () => {
+    const u = await newUser('demoted');
+    const c = await login(t.app, 'demoted');
+    expect((await c.get('/api/v1/users')).statusCode).toBe(200);
+    const admin = await login(t.app, 'admin_a');
+    const res = await admin.patch(`/api/v1/users/${u.id}`, { role: 'liaison', stationId: t.world.stationA.id, version: 1 });
+    expect(res.statusCode).toBe(200);
+    expect((await c.get('/api/v1/users')).statusCode).toBe(403);
+    expect((await c.get('/api/v1/auth/me')).json().user.role).toBe('liaison');
   });
 });
 

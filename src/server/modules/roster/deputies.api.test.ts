@@ -264,6 +264,11 @@ describe('deputies API: list', () => {
     expect(p1).toMatchObject({ total: 5, page: 1, pageSize: 2 });
     expect(p1.items.map((d: { code: string }) => d.code)).toEqual(['D001', 'D002']);
     expect(p3.items.map((d: { code: string }) => d.code)).toEqual(['D012']);
+    expect(p3.total).toBe(5);
+    // The total rides on the page's rows; past the last page there are none, and it is counted apart.
+    expect((await admin.get('/api/v1/deputies?pageSize=2&page=4')).json()).toMatchObject({ items: [], total: 5, page: 4 });
+    expect((await admin.get('/api/v1/deputies?q=nobody-has-this')).json()).toMatchObject({ items: [], total: 0 });
+    expect(p1.items[0]).not.toHaveProperty('pageTotal');
     expect((await admin.get('/api/v1/deputies?pageSize=500')).statusCode).toBe(400);
   });
 });

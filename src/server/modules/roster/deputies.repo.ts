@@ -101,12 +101,20 @@ export async function listDeputies(
     rowsQ = rowsQ.orderBy(`deputy.${f.sort ?? 'code'}`, dir);
   }
   rowsQ = rowsQ.orderBy('deputy.id', dir);
-  if (page) rowsQ = rowsQ.limit(page.limit).offset(page.offset);
-  const [c, rows] = await Promise.all([
-    page ? base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow() : Promise.resolve(null),
-    rowsQ.execute(),
-  ]);
-  return { rows: rows as DeputyView[], total: c ? Number(c.n) : rows.length };
+  if (!page) {
+    const all = (await rowsQ.execute()) as DeputyView[];
+    return { rows: all, total: all.length };
+  }
+  // The page carries the total as an uncorrelated subquery (both engines compute it once): one statement
+  // and one round trip instead of a page and a count. Measured against `count(*) over ()`, which makes
+  // SQLite build every matching row before LIMIT: this is no slower on SQLite and as fast on PostgreSQL.
+  const count = base.select((eb) => eb.fn.countAll<number>().as('n'));
+  const rows = await rowsQ.select(count.as('pageTotal')).limit(page.limit).offset(page.offset).execute();
+  let total = rows.length ? Number(rows[0].pageTotal) : 0;
+  // Past the last page there is no row to carry it: count apart (only then).
+  if (!rows.length && page.offset > 0) total = Number((await count.executeTakeFirstOrThrow()).n);
+  for (const r of rows as { pageTotal?: unknown }[]) delete r.pageTotal;
+  return { rows: rows as DeputyView[], total };
 }
 
 /** Every code of the town that looks like an automatic one (D001…), to pick the next. */

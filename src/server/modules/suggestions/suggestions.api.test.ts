@@ -502,6 +502,13 @@ describe('GET /suggestions: scope and filters', () => {
     expect(ids(await admin.get(`${URL}?category=${encodeURIComponent('环保')}`))).toEqual([overdue.id]);
     expect((await admin.get(`${URL}?year=${YEAR}&kind=suggestion&pageSize=1`)).json()).toMatchObject({ page: 1, pageSize: 1, items: [expect.anything()] });
     expect((await admin.get(`${URL}?year=2001`)).json().total).toBe(0);
+    // The total of a full page is counted; of a page that is not full, it is what came before plus what is on it.
+    const n = (await admin.get(`${URL}?pageSize=200`)).json().total;
+    expect(n).toBeGreaterThan(2);
+    expect((await admin.get(`${URL}?pageSize=2&page=1`)).json().total).toBe(n);
+    const last = Math.ceil(n / 2);
+    expect((await admin.get(`${URL}?pageSize=2&page=${last}`)).json()).toMatchObject({ total: n, items: Array(n - (last - 1) * 2).fill(expect.anything()) });
+    expect((await admin.get(`${URL}?pageSize=2&page=${last + 1}`)).json()).toMatchObject({ total: n, items: [] });
     expect((await admin.get(`${URL}?state=draft&states=assigned`)).json().total).toBe(0);
     const v = await create(admin, { villageId: village.id, title: '村内道路硬化' });
     expect(ids(await admin.get(`${URL}?villageId=${village.id}&q=${encodeURIComponent('硬化')}`))).toEqual([v.id]);

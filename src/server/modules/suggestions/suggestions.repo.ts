@@ -98,11 +98,17 @@ export async function listSuggestions(db: Kysely<DB>, townId: string, f: ListFil
     .orderBy('s.year', f.sort === 'code' ? f.order : 'desc')
     .orderBy(sql`length(${sql.ref('s.code')})`, f.sort === 'code' ? f.order : 'desc')
     .orderBy('s.code', f.sort === 'code' ? f.order : 'desc');
-  const [c, list] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    rows.limit(f.limit).offset(f.offset).execute(),
-  ]);
-  return { rows: list, total: Number(c.n) };
+  const list = await rows.limit(f.limit).offset(f.offset).execute();
+  // A page that is not full says the total itself (what came before it and what is on it): count only for
+  // a full page, or past the end. (Folding the count into the page as a subquery, as the deputy list does,
+  // measured no faster here on either engine.)
+  const total =
+    list.length > 0 && list.length < f.limit
+      ? f.offset + list.length
+      : list.length === 0 && f.offset === 0
+        ? 0
+        : Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { rows: list, total };
 }
 
 // ---- Related rows, for a whole page at once ----
@@ -112,7 +118,11 @@ export type UnitView = { suggestionId: string; unitId: string; name: string; rol
 
 function group<T extends { suggestionId: string }>(rows: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const r of rows) out.set(r.suggestionId, [...(out.get(r.suggestionId) ?? []), r]);
+  for (const r of rows) {
+    const list = out.get(r.suggestionId);
+    if (list) list.push(r);
+    else out.set(r.suggestionId, [r]);
+  }
   return out;
 }
 
@@ -280,9 +290,20 @@ export function eventsOf(db: Kysely<DB>, townId: string, id: string) {
   return db.selectFrom('suggestionEvent').selectAll().where('townId', '=', townId).where('suggestionId', '=', id).orderBy('at').orderBy('id').execute();
 }
 
-/** Items merged into `id`, and the code of the item `id` was merged into. */
+/**
+ * Items merged into `id`. An item has merged_into_id exactly when its state is 'merged' (the merge sets
+ * both; 'merged' is terminal; the workbook checks the same), and merged_into_id has no index: the state
+ * lets the query use (town_id, state, …) and read the town's merged items only, not all of its items.
+ */
 export function mergedInto(db: Kysely<DB>, townId: string, id: string) {
-  return db.selectFrom('suggestion').select(['id', 'code', 'title']).where('townId', '=', townId).where('mergedIntoId', '=', id).orderBy('code').execute();
+  return db
+    .selectFrom('suggestion')
+    .select(['id', 'code', 'title'])
+    .where('townId', '=', townId)
+    .where('state', '=', 'merged')
+    .where('mergedIntoId', '=', id)
+    .orderBy('code')
+    .execute();
 }
 
 export function codesOf(db: Kysely<DB>, townId: string, ids: readonly string[]) {
