@@ -38,8 +38,22 @@ async function settled(page: Page): Promise<void> {
   await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10_000 }).toBe(0);
 }
 
+/**
+ * Nothing is still fading in or out: antd zooms and fades dialogs and toasts, and axe judged a red button
+ * against a half-transparent dialog in CI, and once a page under a fading toast (color-contrast). Finite CSS
+ * animations and transitions must have ended (a spinner's endless one is not waited for).
+ */
+async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY),
+    undefined,
+    { timeout: 10_000 },
+  );
+}
+
 async function expectAxeClean(page: Page, allowDialog = false): Promise<void> {
   if (!allowDialog) await settled(page);
+  await animationsDone(page);
   expect(await axeViolations(page)).toEqual([]);
 }
 
@@ -74,7 +88,10 @@ describe('activity views in the browser', () => {
     await week.waitFor();
     expect(await week.locator('section').count()).toBe(7);
     await admin.getByRole('button', { name: '下一周' }).click();
-    const monday = dayjs().add(7, 'day').subtract((dayjs().add(7, 'day').day() + 6) % 7, 'day').format('YYYY-MM-DD');
+    const monday = dayjs()
+      .add(7, 'day')
+      .subtract((dayjs().add(7, 'day').day() + 6) % 7, 'day')
+      .format('YYYY-MM-DD');
     await expect.poll(() => new URL(admin.url()).searchParams.get('date')).toBe(monday);
     await admin.getByRole('button', { name: /本\s*周/ }).click();
     await expect.poll(() => new URL(admin.url()).searchParams.get('date')).toBeNull();
@@ -183,7 +200,6 @@ describe('activity views in the browser', () => {
     const deputyCtx = await context(true);
     const deputy = await deputyCtx.newPage();
     try {
-
       const kinds = (await api<{ items: { id: string }[] }>(admin.request, adminMe, 'GET', '/activity-kinds?active=true')).items;
       const a = await api<{ id: string; signInCode: string }>(admin.request, adminMe, 'POST', '/activities', {
         title: `扫码签到测试${tag}`,
