@@ -38,22 +38,9 @@ async function settled(page: Page): Promise<void> {
   await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10_000 }).toBe(0);
 }
 
-/**
- * Nothing is still fading in or out: antd zooms and fades dialogs and toasts, and axe judged a red button
- * against a half-transparent dialog in CI, and once a page under a fading toast (color-contrast). Finite CSS
- * animations and transitions must have ended (a spinner's endless one is not waited for).
- */
-async function animationsDone(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY),
-    undefined,
-    { timeout: 10_000 },
-  );
-}
-
 async function expectAxeClean(page: Page, allowDialog = false): Promise<void> {
+  // axeViolations waits for a dialog meant to stay open to finish appearing.
   if (!allowDialog) await settled(page);
-  await animationsDone(page);
   expect(await axeViolations(page)).toEqual([]);
 }
 
