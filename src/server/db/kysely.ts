@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import { cachingDatabase } from './statement-cache.ts';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 
@@ -51,6 +50,8 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }), plugins });
+  // The statement cache (statement-cache.ts) is built and measured but not switched on: a CI run of the browser
+  // tests with it on failed in ways not yet explained (docs/performance.md). cachingDatabase(sqlite) turns it on.
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
