@@ -155,10 +155,19 @@ export async function readTownRows(db: AnyDb, engine: Engine, townId: string): P
   const town = (await sql<{ county_id: string }>`select county_id from town where id = ${townId}`.execute(db)).rows[0];
   if (!town) throw new Error(`raw copy: no town ${townId}`);
   const out: { table: TableInfo; rows: Row[] }[] = [];
-  const { order, cycles } = dependencyOrder(schema.filter((t) => t.hasTownId || t.name === 'town' || t.name === 'county'));
+  // audit_chain (the head of the county's audit hash chain) goes with the county, so the copy's audit
+  // events keep a head to verify against and both databases hold the same rows.
+  const { order, cycles } = dependencyOrder(schema.filter((t) => t.hasTownId || t.name === 'town' || t.name === 'county' || t.name === 'audit_chain'));
   for (const t of order) {
     const cols = t.columns.map(quote).join(', ');
-    const where = t.name === 'county' ? sql`id = ${town.county_id}` : t.name === 'town' ? sql`id = ${townId}` : sql`${sql.id('town_id')} = ${townId}`;
+    const where =
+      t.name === 'county'
+        ? sql`id = ${town.county_id}`
+        : t.name === 'audit_chain'
+          ? sql`chain = ${town.county_id}`
+          : t.name === 'town'
+            ? sql`id = ${townId}`
+            : sql`${sql.id('town_id')} = ${townId}`;
     const rows = (await sql<Row>`select ${sql.raw(cols)} from ${sql.id(t.name)} where ${where}`.execute(db)).rows;
     if (rows.length) out.push({ table: t, rows: selfOrdered(t, rows) });
   }
@@ -199,8 +208,8 @@ export function insertStatements(engine: Engine, tables: readonly { table: Table
  * ON and the statements are in dependency order, so the floor pays the checks the import pays. When the
  * copied tables form a cycle (`relaxChecks`), SQLite defers the checks to the commit (still paid) and
  * PostgreSQL, whose constraints are not DEFERRABLE, skips them for this transaction
- * (session_replication_role = replica; the schema has no triggers of its own on PostgreSQL, so only the
- * foreign-key checks are skipped): that makes the floor faster and the ratio stricter, never kinder.
+ * (session_replication_role = replica; the schema's only triggers on PostgreSQL are audit_event's, which
+ * refuse UPDATE and DELETE and never fire on these INSERTs, so only the foreign-key checks are skipped): that makes the floor faster and the ratio stricter, never kinder.
  */
 export async function runInserts(db: AnyDb, engine: Engine, statements: readonly CompiledQuery[], relaxChecks: boolean): Promise<number> {
   const t0 = performance.now();

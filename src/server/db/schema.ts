@@ -13,6 +13,7 @@ import type { PollTables } from './tables/polls.ts';
 import type { EvaluationTables } from './tables/evaluation.ts';
 import type { ReportTables } from './tables/reports.ts';
 import type { JobLockTables } from './tables/job-lock.ts';
+import type { AuditChainTables } from './tables/audit-chain.ts';
 
 /*
  * Table types, camelCase (the CamelCasePlugin maps them to snake_case columns).
@@ -241,6 +242,10 @@ export interface AuditEventTable {
   changes: string | null;
   requestId: string | null;
   ip: string | null;
+  /** Place in the county's hash chain (modules/audit/audit.chain.ts); null only on rows no writer chained. */
+  seq: number | null;
+  prevHash: string | null;
+  hash: string | null;
 }
 
 export interface ImportJobTable {
@@ -369,7 +374,7 @@ export interface StoredFileTable {
 }
 
 /** Every table. Areas added after the activities keep their table types in ./tables/<area>.ts. */
-export interface DB extends PresidiumMeetingTables, DocumentTables, ResearchTables, ActivityFileTables, SuggestionTables, ReceptionTables, NotificationTables, PortalTables, SessionTables, FindingTables, PollTables, EvaluationTables, ReportTables, JobLockTables {
+export interface DB extends PresidiumMeetingTables, DocumentTables, ResearchTables, ActivityFileTables, SuggestionTables, ReceptionTables, NotificationTables, PortalTables, SessionTables, FindingTables, PollTables, EvaluationTables, ReportTables, JobLockTables, AuditChainTables {
   storedFile: StoredFileTable;
   county: CountyTable;
   town: TownTable;

@@ -20,6 +20,7 @@ import * as m20261207_0200 from './20261207_0200_evaluation.ts';
 import * as m20261207_0210 from './20261207_0210_reports.ts';
 import * as m20261207_0220 from './20261207_0220_job_lock.ts';
 import * as m20261207_0230 from './20261207_0230_search_by_town.ts';
+import * as m20261207_0240 from './20261207_0240_audit_chain.ts';
 
 /** Every migration, by timestamped name. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0210_reports': m20261207_0210,
   '20261207_0220_job_lock': m20261207_0220,
   '20261207_0230_search_by_town': m20261207_0230,
+  '20261207_0240_audit_chain': m20261207_0240,
 };
