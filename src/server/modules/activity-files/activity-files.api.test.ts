@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestCtx, anon, setupApi } from '../../../../test/app.ts';
 import { makeActivity, makeActivityKind, makeInvitation, multipartFile } from '../../../../test/factories.ts';
+import { buildZip } from '../../../../test/zip-bomb.ts';
 import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 
@@ -19,7 +20,8 @@ const files = {} as Record<'png' | 'jpeg' | 'pdf' | 'pdf2' | 'docx' | 'other', {
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 3)]);
 const PDF = Buffer.from('%PDF-1.4\n% minutes\n');
-const DOCX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('[Content_Types].xml word/document.xml')]);
+// A real (tiny) zip: uploads of Office files are unpacked once by the zip-bomb guard, so a fake header no longer passes.
+const DOCX = buildZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document/>') }]);
 const hour = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 const base = (a: { id: string }) => `/api/v1/activities/${a.id}/files`;
 

@@ -1,3 +1,4 @@
+import { contentDisposition } from '../../http/content-disposition.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.ts';
 import { ctxOf } from '../../http/access.plugin.ts';
@@ -104,7 +105,7 @@ export const appraisalsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
       const f = await appraisalResultsWorkbook(ctxOf(req, deps.db), req.params.id);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${f.asciiName}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .header('content-disposition', contentDisposition(f.fileName, { ascii: f.asciiName }))
         .header('cache-control', 'no-store')
         .send(f.bytes);
     },

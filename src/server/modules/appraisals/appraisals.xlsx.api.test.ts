@@ -43,7 +43,8 @@ describe('appraisal results Excel', () => {
     expect(rows).toHaveLength(4);
     expect(rows[0]).toEqual([1, '甲镇民政办', '总体评价', 2, 0, 0, 2, '满意', 1]);
     const bad = ws.getRow(6).getCell(2);
-    expect(bad.value).toBe('=HYPERLINK("http://x","所")');
+    // Quoted by the shared sheet helper (lib/sheet-text.ts): text, never a formula.
+    expect(bad.value).toBe('\'=HYPERLINK("http://x","所")');
     expect(bad.type).toBe(ExcelJS.ValueType.String);
     expect(bad.numFmt).toBe('@');
     // 1 of 2 approve is exactly half, not more than half: 不满意.

@@ -1,14 +1,14 @@
 import ExcelJS from 'exceljs';
 import { type Ctx, townOf } from '../../http/principal.ts';
 import { RATING_LABEL } from '../polls/polls.rules.ts';
-import { cellText } from '../search/ledger.rules.ts';
+import { sheetText } from '../../lib/sheet-text.ts';
 import { appraisalResults } from './appraisals.service.ts';
 
 /*
  * The appraisal results as Excel (评议结果): one row per office and question with the counts, the rating by
  * the published rule, the approval share and the office's rank. Like the ledgers (search/ledger.xlsx.ts),
  * cells are only strings or numbers, never formulas, and text cells are formatted as text (@) and pass
- * through cellText — an office named "=HYPERLINK(…)", "+cmd", "-1" or "@SUM" stays text in Excel.
+ * through sheetText (formula-like text quoted) — an office named "=HYPERLINK(…)", "+cmd", "-1" or "@SUM" stays text in Excel.
  * Never anything about codes or voters: the counters are all there is.
  */
 
@@ -41,7 +41,7 @@ export async function appraisalResultsWorkbook(ctx: Ctx, id: string): Promise<{ 
   });
   ws.columns = RESULTS_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
   const title = ws.getRow(1);
-  title.getCell(1).value = cellText(`${a.title}评议结果`);
+  title.getCell(1).value = sheetText(`${a.title}评议结果`);
   title.getCell(1).numFmt = '@';
   title.font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, RESULTS_COLUMNS.length);
@@ -63,8 +63,8 @@ export async function appraisalResultsWorkbook(ctx: Ctx, id: string): Promise<{ 
     for (const { label, line } of lines) {
       const row = ws.addRow({
         rank: u.rank ?? '',
-        unit: cellText(u.name),
-        question: cellText(label),
+        unit: sheetText(u.name),
+        question: sheetText(label),
         satisfied: line.counts.satisfied,
         basic: line.counts.basic,
         dissatisfied: line.counts.dissatisfied,

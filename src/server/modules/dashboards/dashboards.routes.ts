@@ -1,3 +1,4 @@
+import { contentDisposition } from '../../http/content-disposition.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.ts';
 import { ctxOf } from '../../http/access.plugin.ts';
@@ -38,7 +39,7 @@ export const dashboardsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
       const ext = f.fileName.slice(f.fileName.lastIndexOf('.') + 1);
       return reply
         .header('content-type', f.contentType)
-        .header('content-disposition', `attachment; filename="report.${ext}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .header('content-disposition', contentDisposition(f.fileName, { ascii: `report.${ext}` }))
         .header('cache-control', 'no-store')
         .send(f.data);
     },

@@ -3,8 +3,8 @@ import type { FileKind } from '../../db/schema.ts';
 /*
  * What a file is, judged by its bytes and not by its name: a renamed .exe does not pass as a .pdf.
  * The kinds a congress office handles: photos (JPEG, PNG), PDF, Word/Excel/PowerPoint (both the
- * current zip-based formats and the old OLE ones). Nothing is unpacked here, so a zip bomb is only
- * bytes at rest; the size limit is checked before any of this.
+ * current zip-based formats and the old OLE ones). Nothing is unpacked here; the size limit is checked
+ * before any of this, and a zip-based Office file is then checked against zip bombs (lib/zip-guard.ts).
  */
 
 export type { FileKind };

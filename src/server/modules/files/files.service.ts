@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
+import { contentDisposition } from '../../http/content-disposition.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.ts';
 import { type Ctx, townOf } from '../../http/principal.ts';
 import { tooLargeError } from '../../http/upload.ts';
 import { newId } from '../../lib/ids.ts';
 import type { FileStore } from '../../lib/storage.ts';
 import { nowIso } from '../../lib/time.ts';
+import { refuseZipBomb } from '../../lib/zip-guard.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { type StoredFileRow, findFile, findFiles } from './files.repo.ts';
 import { ALL_KINDS, DOCUMENT_KINDS, type FileKind, IMAGE_KINDS, MIME, cleanFileName, kindsMessage, sniffKind } from './files.rules.ts';
@@ -16,6 +18,8 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILE_LABEL = '文件不能超过 10 MB';
 
 export type UploadUse = 'image' | 'document' | 'any' | 'suggestion';
+const ZIP_KINDS: readonly FileKind[] = ['docx', 'xlsx', 'pptx'];
+
 export const KINDS_BY_USE: Record<UploadUse, readonly FileKind[]> = { image: IMAGE_KINDS, document: DOCUMENT_KINDS, any: ALL_KINDS, suggestion: ALL_KINDS };
 
 /**
@@ -46,6 +50,8 @@ export async function storeUpload(ctx: Ctx, store: FileStore, upload: { fileName
   if (bytes.length > MAX_FILE_BYTES) throw tooLargeError(MAX_FILE_LABEL);
   const kind = sniffKind(bytes, upload.fileName);
   if (!kind || !kinds.includes(kind)) throw ValidationError.field('file', `文件类型不符：${kindsMessage(kinds)}`);
+  // Not unpacked here, but people open it (and the workbook export carries it): no zip bombs kept.
+  if (ZIP_KINDS.includes(kind) && !(await refuseZipBomb(bytes, 'file'))) throw ValidationError.field('file', `文件已损坏，无法打开：${kindsMessage(kinds)}`);
 
   const id = newId();
   const row: StoredFileRow = {
@@ -125,7 +131,7 @@ export async function sendStoredFile(reply: FastifyReply, store: FileStore, row:
   const ext = row.name.split('.').pop() ?? 'bin';
   return reply
     .header('content-type', row.mime)
-    .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="file.${ext}"; filename*=UTF-8''${encodeURIComponent(row.name)}`)
+    .header('content-disposition', contentDisposition(row.name, { ascii: `file.${ext}`, inline }))
     .header('cache-control', 'private, no-store')
     .send(bytes);
 }

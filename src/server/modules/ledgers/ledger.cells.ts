@@ -1,4 +1,3 @@
-import { cellText } from '../search/ledger.rules.ts';
 
 /*
  * What a ledger cell holds, pure: formula-safe text, real dates, and column widths that fit Chinese text.
@@ -10,13 +9,8 @@ import { cellText } from '../search/ledger.rules.ts';
  * stays inert. The cost: the quote shows in the cell ('=1+1).
  */
 
-const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
-
-/** The text as a cell: XML-safe, cut to what Excel holds, and quoted when it starts like a formula. */
-export function safeText(v: string | null | undefined): string {
-  const t = cellText(v);
-  return t && FORMULA_START.has(t[0]) ? `'${t}` : t;
-}
+/** The shared helper (lib/sheet-text.ts), under the name this module's callers use. */
+export { sheetText as safeText } from '../../lib/sheet-text.ts';
 
 /** A `YYYY-MM-DD` date as a Date at UTC midnight (ExcelJS turns it into that day's serial); null when empty or bad. */
 export function dateCell(v: string | null | undefined): Date | null {

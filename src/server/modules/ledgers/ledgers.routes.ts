@@ -1,3 +1,4 @@
+import { contentDisposition } from '../../http/content-disposition.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.ts';
 import { ctxOf } from '../../http/access.plugin.ts';
@@ -29,7 +30,7 @@ export const ledgersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       const f = await ledgerFile(ctxOf(req, deps.db), req.params.area, req.query, (err) => req.log.error({ err }, 'ledger failed'));
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="${f.asciiName}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .header('content-disposition', contentDisposition(f.fileName, { ascii: f.asciiName }))
         .header('cache-control', 'no-store')
         .send(f.body);
     },

@@ -1,3 +1,4 @@
+import { contentDisposition } from '../../http/content-disposition.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.ts';
 import { ctxOf } from '../../http/access.plugin.ts';
@@ -221,7 +222,7 @@ export const pointsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       const f = await scoreSheet(ctxOf(req, deps.db), req.params.id, req.query.period);
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="${f.asciiName}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .header('content-disposition', contentDisposition(f.fileName, { ascii: f.asciiName }))
         .header('cache-control', 'no-store')
         .send(f.bytes);
     },

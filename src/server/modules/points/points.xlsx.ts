@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../../http/errors.ts';
 import { type Ctx, townOf } from '../../http/principal.ts';
-import { cellText } from '../search/ledger.rules.ts';
+import { sheetText } from '../../lib/sheet-text.ts';
 import { publishedSums, yearScores } from './points.board.ts';
 import { periodMonths } from './points.catalogue.ts';
 import { boardDeputies, liveMonth, mustScheme } from './points.repo.ts';
@@ -12,7 +12,7 @@ import { type RecordsScore, round2 } from './points.rules.ts';
  * adjustments, the records total; for the year also peer, voter, presidium, score, grade and rank. A
  * quarter or a year sums the published months (as the rankings do); one month is its publication, or the
  * live figures while it has none. Like the ledgers (search/ledger.xlsx.ts), cells are only strings or
- * numbers, never formulas, and text cells are formatted as text (@) and pass through cellText — so a name
+ * numbers, never formulas, and text cells are formatted as text (@) and pass through sheetText (formula-like text quoted) — so a name
  * typed as "=HYPERLINK(…)", "+cmd", "-1" or "@SUM" stays text in Excel, even after the cell is edited.
  */
 
@@ -86,18 +86,18 @@ export async function scoreSheet(ctx: Ctx, id: string, period: string): Promise<
   });
   ws.columns = columns.map((c, i) => ({ key: `c${i}`, width: c.width }));
   const title = ws.getRow(1);
-  title.getCell(1).value = cellText(`${s.year} 年${s.name} 积分表（${period}）`);
+  title.getCell(1).value = sheetText(`${s.year} 年${s.name} 积分表（${period}）`);
   title.getCell(1).font = { bold: true, size: 14 };
   title.getCell(1).numFmt = '@';
   ws.mergeCells(1, 1, 1, columns.length);
   const sub = ws.getRow(2);
-  sub.getCell(1).value = cellText(note);
+  sub.getCell(1).value = sheetText(note);
   sub.getCell(1).numFmt = '@';
   ws.mergeCells(2, 1, 2, columns.length);
   const header = ws.getRow(3);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
-    cell.value = cellText(c.header);
+    cell.value = sheetText(c.header);
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
     cell.border = BORDER;
@@ -128,7 +128,7 @@ export async function scoreSheet(ctx: Ctx, id: string, period: string): Promise<
     values.forEach((v, j) => {
       const cell = row.getCell(j + 1);
       const text = columns[j].text;
-      cell.value = text ? cellText(String(v ?? '')) || null : v;
+      cell.value = text ? sheetText(String(v ?? '')) || null : v;
       // A fresh style object per cell (ExcelJS shares one within a row otherwise).
       cell.style = text ? { ...TEXT_STYLE } : { ...NUMBER_STYLE };
     });

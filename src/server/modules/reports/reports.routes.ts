@@ -1,3 +1,4 @@
+import { contentDisposition } from '../../http/content-disposition.ts';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.ts';
@@ -46,7 +47,7 @@ function sendFile(reply: FastifyReply, f: ExportFile) {
   const ext = f.fileName.slice(f.fileName.lastIndexOf('.') + 1);
   return reply
     .header('content-type', f.contentType)
-    .header('content-disposition', `attachment; filename="report.${ext}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+    .header('content-disposition', contentDisposition(f.fileName, { ascii: `report.${ext}` }))
     .header('cache-control', 'no-store')
     .send(f.data);
 }

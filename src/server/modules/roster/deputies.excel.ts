@@ -4,6 +4,8 @@
  * job (deputies.import.ts) resolves names against the town and writes.
  */
 import ExcelJS from 'exceljs';
+import { sheetText, unquoteSheetText } from '../../lib/sheet-text.ts';
+import { refuseZipBomb } from '../../lib/zip-guard.ts';
 import type { DeputyStatus, Gender } from '../../db/schema.ts';
 import { isValidDate } from '../../lib/time.ts';
 import {
@@ -133,7 +135,8 @@ export function buildExportWorkbook(rows: ExportRow[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '人大工作台';
   const ws = rosterSheet(wb);
-  for (const r of rows) ws.addRow(r);
+  // Every text through the shared sheet helper: a name like "=HYPERLINK(…)" is written quoted, as text.
+  for (const r of rows) ws.addRow(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? sheetText(v) : v])));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
   return wb;
 }
@@ -153,8 +156,8 @@ export function buildTemplateWorkbook(town: { termNumbers: number[]; stationName
     party: '中共党员',
     level: '镇级',
     termId: term,
-    constituencyId: town.constituencyNames[0] ?? '',
-    stationId: town.stationNames[0] ?? '',
+    constituencyId: sheetText(town.constituencyNames[0]),
+    stationId: sheetText(town.stationNames[0]),
     occupation: '农民',
     workplace: '某某村',
     title: '村民',
@@ -182,7 +185,8 @@ export function buildTemplateWorkbook(town: { termNumbers: number[]; stationName
   listColumns.forEach((lc, i) => {
     const col = i + 1;
     lc.values.forEach((v, r) => {
-      lists.getCell(r + 1, col).value = v;
+      // Station names are the town's own text: quoted like every stored text (the import unquotes).
+      lists.getCell(r + 1, col).value = sheetText(v);
     });
     const letter = lists.getColumn(col).letter;
     const target = ws.getColumn(lc.key).letter;
@@ -253,6 +257,8 @@ export function looksLikeZip(buf: Buffer): boolean {
 /** Load an uploaded workbook; null when it is not a readable .xlsx. */
 export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook | null> {
   if (!looksLikeZip(buf)) return null;
+  // ExcelJS unpacks every part into memory: a zip bomb is refused before it gets there.
+  if (!(await refuseZipBomb(buf, 'file'))) return null;
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as Parameters<typeof wb.xlsx.load>[0]);
@@ -278,7 +284,8 @@ const IGNORED_HEADERS = new Set(['序号', '序']);
 /** The text of a cell, whatever Excel stored (rich text, hyperlink, formula result, date). */
 export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
+  // The export quoted formula-like text (sheetText); reading it back gives the stored text again.
+  if (typeof v === 'string') return unquoteSheetText(v.trim());
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();

@@ -1,3 +1,4 @@
+import { contentDisposition } from '../../http/content-disposition.ts';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.ts';
@@ -45,7 +46,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 function sendXlsx(reply: FastifyReply, fileName: string, bytes: Buffer) {
   return reply
     .header('content-type', XLSX_TYPE)
-    .header('content-disposition', `attachment; filename="deputies.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('content-disposition', contentDisposition(fileName, { ascii: 'deputies.xlsx' }))
     .header('cache-control', 'no-store')
     .send(bytes);
 }

@@ -11,6 +11,8 @@ import { RECEPTION_COLUMNS, SUGGESTION_COLUMNS } from './ledger.rules.ts';
  */
 let t: TestCtx;
 const FORMULA = '=HYPERLINK("http://x","y")';
+/** How the workbook holds it: quoted by the shared sheet helper (lib/sheet-text.ts), as text. */
+const QUOTED = `'${FORMULA}`;
 let stationA2: { id: string };
 
 beforeAll(async () => {
@@ -123,7 +125,7 @@ describe('GET /suggestions/ledger.xlsx', () => {
     expect(rows[2]).toEqual([
       '2026-001',
       '建议',
-      FORMULA,
+      QUOTED,
       '李明华（领衔）、张秀英',
       '代表提出',
       '交通',
@@ -142,7 +144,7 @@ describe('GET /suggestions/ledger.xlsx', () => {
     assertPlainCells(ws);
     const title = ws.getCell('C3');
     expect(title.type).toBe(ExcelJS.ValueType.String);
-    expect(title.value).toBe(FORMULA);
+    expect(title.value).toBe(QUOTED);
     expect(title.numFmt).toBe('@');
   });
 
@@ -186,16 +188,16 @@ describe('GET /receptions/ledger.xlsx', () => {
       2,
       '平安村',
       '交通',
-      FORMULA,
+      QUOTED,
       '转村(居)委会办理',
-      '@SUM(1)',
+      "'@SUM(1)",
     ]);
     expect(rows[3].slice(4)).toEqual([2, '', 1, '', '其他', '第二件事', '不予受理', '属诉讼事项']);
     expect(rows[4].slice(0, 10)).toEqual(['2026-03-19', expect.any(String), '甲镇第二联络站', '', '', '', 0, '', '', '（无来访群众）']);
     assertPlainCells(ws);
     const content = ws.getCell('J3');
     expect(content.type).toBe(ExcelJS.ValueType.String);
-    expect(content.value).toBe(FORMULA);
+    expect(content.value).toBe(QUOTED);
     expect(content.numFmt).toBe('@');
     // Counts stay numbers, not text-formatted.
     expect(ws.getCell('G3').type).toBe(ExcelJS.ValueType.Number);

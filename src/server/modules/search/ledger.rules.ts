@@ -1,56 +1,22 @@
 import type { MatterRouting } from '../../db/tables/receptions.ts';
 import type { RatingValue, SuggestionKind, SuggestionSource } from '../../db/tables/suggestions.ts';
 import { maskName, maskPhone } from '../../lib/mask.ts';
+import { cellText } from '../../lib/sheet-text.ts';
 import { ROUTING_LABEL } from '../receptions/receptions.rules.ts';
 import { type SuggestionState, stateLabel } from '../suggestions/suggestion.machine.ts';
 import { chinaDateOf } from './search.rules.ts';
 
 /*
- * The two ledgers (台账) as rows of plain cells, pure. Every cell is a string or a number: text that
- * looks like a formula (=HYPERLINK(…), +cmd, @SUM) stays text, because the writer never makes formula
- * cells and the text columns are formatted as text (@) so that editing a cell in Excel keeps it text.
+ * The two ledgers (台账) as rows of plain cells, pure. Every cell is a string or a number; the writer
+ * (ledger.xlsx.ts) passes each text through sheetText, so text that looks like a formula (=HYPERLINK(…),
+ * +cmd, @SUM) is written quoted, as text, in a column formatted as text (@).
  */
 
 export type Cell = string | number;
 export type Column<K extends string> = { key: K; header: string; width: number };
 
-/** Excel holds at most 32,767 characters in a cell; a longer text is cut with a mark. */
-export const MAX_CELL_CHARS = 32_000;
-const CUT_MARK = '…（超长，已截断）';
-
-/**
- * The text without what XML 1.0 cannot carry (a file holding it does not open): C0 controls other than
- * tab and new lines, the non-characters U+FFFE/U+FFFF, and lone surrogate halves.
- */
-function xmlSafe(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        out += s[i] + s[i + 1];
-        i++;
-      }
-      continue;
-    }
-    if (c >= 0xdc00 && c <= 0xdfff) continue;
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffe || c === 0xffff) continue;
-    out += s[i];
-  }
-  return out;
-}
-
-/** A text as a cell: characters XML cannot hold removed, cut to what Excel holds (with a mark). */
-export function cellText(v: string | null | undefined): string {
-  if (!v) return '';
-  if (v.length <= MAX_CELL_CHARS) return xmlSafe(v);
-  // Cut first (a megabyte of text is not walked), never between the halves of a surrogate pair.
-  const hi = v.charCodeAt(MAX_CELL_CHARS - 1);
-  const end = hi >= 0xd800 && hi <= 0xdbff ? MAX_CELL_CHARS - 1 : MAX_CELL_CHARS;
-  return xmlSafe(v.slice(0, end)) + CUT_MARK;
-}
-
+// Cell text (XML-safe, cut to what a cell holds) lives with the formula quoting in lib/sheet-text.ts.
+export { MAX_CELL_CHARS, cellText } from '../../lib/sheet-text.ts';
 export const KIND_LABEL: Record<SuggestionKind, string> = { suggestion: '建议', criticism: '批评', opinion: '意见' };
 export const SOURCE_LABEL: Record<SuggestionSource, string> = {
   deputy: '代表提出',

@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { sheetText } from '../../lib/sheet-text.ts';
 import { type Cell, type Column, NUMBER_COLUMNS } from './ledger.rules.ts';
 
 /*
@@ -41,7 +42,7 @@ async function write<K extends string>(out: PassThrough, spec: LedgerSpec<K>): P
   const n = spec.columns.length;
   ws.columns = spec.columns.map((c) => ({ key: c.key, width: c.width }));
 
-  const title = ws.addRow([spec.title]);
+  const title = ws.addRow([sheetText(spec.title)]);
   title.height = 28;
   title.getCell(1).font = { bold: true, size: 14 };
   title.getCell(1).alignment = { vertical: 'middle', horizontal: 'center' };
@@ -59,7 +60,8 @@ async function write<K extends string>(out: PassThrough, spec: LedgerSpec<K>): P
 
   for await (const batch of spec.rows) {
     for (const r of batch) {
-      const row = ws.addRow(spec.columns.map((c) => r[c.key]));
+      // Every text through the one sheet helper: formula-like text is quoted (lib/sheet-text.ts).
+      const row = ws.addRow(spec.columns.map((c) => (typeof r[c.key] === 'string' ? sheetText(r[c.key] as string) : r[c.key])));
       for (let i = 0; i < n; i++) {
         // A fresh style object per cell: ExcelJS shares one between the cells of a row, and setting a
         // property on it (cell.numFmt = …) would format the number cells as text too.

@@ -1,3 +1,4 @@
+import { contentDisposition } from '../../http/content-disposition.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../../app.ts';
@@ -16,7 +17,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 function sendLedger(reply: FastifyReply, f: LedgerFile) {
   return reply
     .header('content-type', XLSX_TYPE)
-    .header('content-disposition', `attachment; filename="${f.asciiName}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+    .header('content-disposition', contentDisposition(f.fileName, { ascii: f.asciiName }))
     .header('cache-control', 'no-store')
     .send(f.stream);
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { type Ctx, townOf } from '../../http/principal.ts';
 import { ConflictError } from '../../http/errors.ts';
-import { cellText } from '../search/ledger.rules.ts';
+import { sheetText } from '../../lib/sheet-text.ts';
 import { loadSession, rollState } from './session-state.ts';
 import { ROLL_SHEET_COLUMNS, rollSheetFiguresText, rollSheetRow, sessionDatesText } from './roll.sheet.ts';
 import { rollEntries } from './sessions.repo.ts';
@@ -10,7 +10,7 @@ import { rollEntries } from './sessions.repo.ts';
  * The roll as an Excel sign-in sheet (签到表), A4 portrait: the session's name, dates and place, the
  * figures (应到/实到/请假/缺席), then one row per deputy with an empty 签名 cell for the pen. Like the
  * ledgers (search/ledger.xlsx.ts), cells are only ever strings or numbers, never formulas, and the text
- * cells are formatted as text (@) and pass through cellText — so a name or a reason typed as
+ * cells are formatted as text (@) and pass through sheetText (formula-like text quoted) — so a name or a reason typed as
  * "=HYPERLINK(…)", "+cmd", "-1" or "@SUM" stays text in Excel, even after the cell is edited.
  */
 
@@ -50,9 +50,9 @@ export async function rollWorkbook(ctx: Ctx, sessionId: string): Promise<{ fileN
   ws.columns = ROLL_SHEET_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
 
   const lines = [
-    { text: cellText(`${s.name}签到表`), font: { bold: true, size: 16 }, height: 30 },
+    { text: sheetText(`${s.name}签到表`), font: { bold: true, size: 16 }, height: 30 },
     {
-      text: cellText([`会议时间：${sessionDatesText(s.startDate, s.endDate)}`, extra.place ? `地点：${extra.place}` : ''].filter(Boolean).join('　')),
+      text: sheetText([`会议时间：${sessionDatesText(s.startDate, s.endDate)}`, extra.place ? `地点：${extra.place}` : ''].filter(Boolean).join('　')),
       font: {},
       height: 20,
     },
@@ -85,7 +85,7 @@ export async function rollWorkbook(ctx: Ctx, sessionId: string): Promise<{ fileN
     ROLL_SHEET_COLUMNS.forEach((c, j) => {
       const v = values[c.key];
       const cell = row.getCell(j + 1);
-      cell.value = typeof v === 'number' ? v : cellText(v) || null;
+      cell.value = typeof v === 'number' ? v : sheetText(v) || null;
       // A fresh style object per cell (ExcelJS shares one within a row otherwise).
       cell.style = typeof v === 'number' ? { ...NUMBER_STYLE } : { ...TEXT_STYLE };
     });

@@ -95,10 +95,10 @@ describe('sign-in sheet (roll.xlsx)', () => {
     const rows = [5, 6, 7, 8, 9].map((r) => Array.from({ length: 8 }, (_, i) => ws.getRow(r).getCell(i + 1).value ?? ''));
     expect(rows).toEqual([
       [1, 'D101', '张三', '甲镇代表联络站', '出席', '', '3月10日 08:05', ''],
-      [2, 'D102', '=HYPERLINK("http://x","y")', '+联络站', '请假', '=1+2', '', ''],
+      [2, 'D102', '\'=HYPERLINK("http://x","y")', '\'+联络站', '请假', '\'=1+2', '', ''], // formula-like text quoted (lib/sheet-text.ts)
       [3, 'D103', '李四', '', '缺席', '', '', ''],
-      [4, 'D104', '@王五', '', '迟到', '', '3月10日 09:30', ''],
-      [5, 'D105', '-赵六', '', '未签到', '', '', ''],
+      [4, 'D104', '\'@王五', '', '迟到', '', '3月10日 09:30', ''],
+      [5, 'D105', "'-赵六", '', '未签到', '', '', ''],
     ]);
     for (const ref of ['C6', 'D6', 'F6', 'C8', 'C9']) {
       const cell = ws.getCell(ref);
