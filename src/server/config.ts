@@ -40,6 +40,13 @@ const EnvSchema = z.object({
   SMTP_USER: z.string().default(''),
   SMTP_PASS: z.string().default(''),
   SMTP_FROM: z.string().default(''),
+  /**
+   * Daily backups (docs/deploy.md "Backups"): into BACKUP_DIR (unset = off), once a day from this hour of the
+   * China day, keeping the newest BACKUP_KEEP.
+   */
+  BACKUP_DIR: z.string().default(''),
+  BACKUP_HOUR_CHINA: z.coerce.number().int().min(0).max(23).default(2),
+  BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
 });
 
 export type Config = {
@@ -57,7 +64,11 @@ export type Config = {
   portalSecret: string;
   /** Null when no SMTP_HOST is set: reminders stay in the app. */
   smtp: SmtpConfig | null;
+  /** Null when no BACKUP_DIR is set: no scheduled backups. */
+  backup: BackupConfig | null;
 };
+
+export type BackupConfig = { dir: string; hourChina: number; keep: number };
 
 export type SmtpConfig = { host: string; port: number; user: string; pass: string; from: string };
 
@@ -77,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === '' ? false : e.TRUST_PROXY,
     portalSecret: e.PORTAL_SECRET,
     smtp: e.SMTP_HOST ? { host: e.SMTP_HOST, port: e.SMTP_PORT, user: e.SMTP_USER, pass: e.SMTP_PASS, from: e.SMTP_FROM || (e.SMTP_USER.includes('@') ? e.SMTP_USER : `renda@${e.SMTP_HOST}`) } : null,
+    backup: e.BACKUP_DIR ? { dir: e.BACKUP_DIR, hourChina: e.BACKUP_HOUR_CHINA, keep: e.BACKUP_KEEP } : null,
   };
 }

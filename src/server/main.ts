@@ -2,7 +2,9 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/kysely.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { loggerOptions } from './http/logging.ts';
 import { seedDemoIfEmpty } from './modules/demo/demo.seed.ts';
+import { startScheduledBackups } from './modules/backup/backup.schedule.ts';
 import { startDailyReminders } from './modules/notifications/scheduler.ts';
 
 /** read config -> open db -> migrate -> (demo data on first start) -> listen; close cleanly on SIGTERM. */
@@ -12,7 +14,8 @@ export async function startServer(): Promise<void> {
   await migrateToLatest(database.db);
   const app = await buildApp(
     { db: database.db, engine: database.engine, config },
-    { logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } },
+    // No bodies, query values hidden unless plain, errors without driver details, phone/ID numbers scrubbed.
+    { logger: loggerOptions(config.logLevel) },
   );
   if (config.seedDemo === 'auto') {
     const logins = await seedDemoIfEmpty(database.db);
@@ -23,10 +26,12 @@ export async function startServer(): Promise<void> {
   }
   let closing = false;
   let stopReminders = () => {};
+  let stopBackups = () => {};
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     stopReminders();
+    stopBackups();
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     // app.close() stops accepting, waits for in-flight requests, then we close the database.
     await app.close();
@@ -38,6 +43,8 @@ export async function startServer(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   // Due-soon/overdue reminders once a day (and reminder e-mail when SMTP is set); safe on several processes.
   stopReminders = startDailyReminders({ db: database.db, config, log: app.log });
+  // A daily backup into BACKUP_DIR with retention, when set; one process of several does it (docs/deploy.md).
+  stopBackups = startScheduledBackups({ db: database.db, config, log: app.log });
   console.log(`\n人大工作台 Renda Workbench: http://localhost:${config.port}  (db: ${database.engine})`);
 }
 
