@@ -1,9 +1,12 @@
 import { Command } from 'commander';
 import { VERSION } from '../server/version.ts';
+import { registerAuditCommands } from './audit.commands.ts';
+import { registerBackupCommands } from './backup.commands.ts';
 import { registerBenchCommands } from './bench.commands.ts';
 import { registerDataCommands } from './data.commands.ts';
 import { registerReportCommands } from './report.commands.ts';
 import { registerServerCommands } from './server.commands.ts';
+import { registerStressCommands } from './stress.commands.ts';
 import { registerUserCommands } from './user.commands.ts';
 
 /** `renda`: the operator's command. Each group of subcommands lives in its own file. */
@@ -14,6 +17,9 @@ registerUserCommands(program);
 registerDataCommands(program);
 registerBenchCommands(program);
 registerReportCommands(program);
+registerStressCommands(program);
+registerBackupCommands(program);
+registerAuditCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

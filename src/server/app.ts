@@ -53,6 +53,12 @@ export async function buildApp(input: Omit<AppDeps, 'files'> & { files?: FileSto
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    reply.header('cross-origin-resource-policy', 'same-origin');
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+    // Only over HTTPS (directly, or behind a proxy named in TRUST_PROXY that says so): over plain HTTP
+    // browsers ignore it, and sending it there would be a promise the server cannot keep.
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     // The API page (/docs) ships its own inline bootstrap script; everything else gets a strict policy.
     // style-src needs 'unsafe-inline' because Ant Design injects its CSS-in-JS as <style> tags.
     if (!req.url.startsWith('/docs')) {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
+import { SqliteDialectKeepingErrors } from './sqlite-dialect.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -39,6 +40,14 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Database {
       max: 10,
       options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
     });
+    // A pooled connection that the server drops (PostgreSQL restarted, a network cut) is reported as an
+    // 'error' event; without a listener Node treats it as uncaught and the whole process dies. The pool
+    // discards that client and opens a new one on the next query, so noting it is enough.
+    // A client checked out of the pool (inside a transaction, between two statements) reports it on the
+    // client instead, with the same result; the statement in flight fails and the request answers 503.
+    const lost = (err: Error) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`, { code: 'RENDA_PG_CONNECTION_LOST' });
+    pool.on('error', lost);
+    pool.on('connect', (client) => client.on('error', lost));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
@@ -52,6 +61,6 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Database {
   sqlite.pragma('synchronous = NORMAL');
   // The statement cache (statement-cache.ts) is built and measured but not switched on: a CI run of the browser
   // tests with it on failed in ways not yet explained (docs/performance.md). cachingDatabase(sqlite) turns it on.
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  const db = new Kysely<DB>({ dialect: new SqliteDialectKeepingErrors(sqlite), plugins });
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }

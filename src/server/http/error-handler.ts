@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DB_FAULT_REPLY, classifyDbError } from '../db/db-errors.ts';
 import { isUniqueViolation } from '../db/unique.ts';
 import { AppError, type FieldIssue, fieldLabel } from './errors.ts';
 
@@ -38,11 +39,26 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return reply.status(fe.statusCode).send({ code: 'VALIDATION', message: fe.message, requestId });
     }
+    // PostgreSQL cannot store NUL (or a character its encoding lacks) in text: the client sent text that
+    // cannot be saved (SQLite stores it). The client's fault, not a server fault: 400, not 500.
+    const pgCode = (err as { code?: unknown }).code;
+    if (pgCode === '22021' || pgCode === '22P05') {
+      const message = '文本含有无法保存的字符（如空字符 NUL）';
+      return reply.status(400).send({ code: 'VALIDATION', message, details: { issues: [{ field: 'body', message }] }, requestId });
+    }
     // A race past the service's own uniqueness check (two saves at once): the database refused the
     // second; the client can simply try again. Not a server fault.
     if (isUniqueViolation(err)) {
       req.log.warn({ err }, 'unique constraint violated by a concurrent write');
       return reply.status(409).send({ code: 'CONFLICT', message: '与他人同时保存了相同编号或名称的记录，请重试', requestId });
+    }
+    // The database itself failing (disk full, read-only, away): a clear answer, not "internal error".
+    const fault = classifyDbError(err);
+    if (fault) {
+      const r = DB_FAULT_REPLY[fault];
+      req.log.error({ err, fault }, 'database fault');
+      if (r.retryAfterSeconds) reply.header('retry-after', String(r.retryAfterSeconds));
+      return reply.status(r.status).send({ code: r.code, message: r.message, requestId });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试', requestId });

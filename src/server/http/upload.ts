@@ -17,6 +17,11 @@ export async function readUpload(req: FastifyRequest, maxBytes: number, tooLarge
     return { fileName: part.filename ?? '', bytes };
   } catch (err) {
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLargeError(tooLarge);
+    // The form parser (busboy) refuses a malformed body — no boundary, cut short — with a plain Error:
+    // the client's fault, so 400 naming the field, not 500. Errors that carry a status keep it.
+    if (err instanceof Error && !(err instanceof AppError) && (err as { statusCode?: number }).statusCode === undefined) {
+      throw ValidationError.field('file', `上传内容格式无效（${err.message}）`);
+    }
     throw err;
   }
 }
