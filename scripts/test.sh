@@ -7,6 +7,7 @@ rm -f test-results/*.json
 
 echo "== typecheck"; npx tsc --noEmit -p .
 echo "== lint"; npx biome lint .
+echo "== dependencies"; node scripts/audit-deps.mjs
 mkdir -p test-results
 J=(--reporter=default --reporter=json)
 echo "== unit, service and API tests on SQLite"; npx vitest run "${J[@]}" --outputFile.json=test-results/sqlite.json
