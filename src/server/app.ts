@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Engine } from './db/kysely.ts';
 import type { DB } from './db/schema.ts';
+import { WriteGeneration } from './lib/result-cache.ts';
 import { type FileStore, LocalFileStore } from './lib/storage.ts';
 import { accessPlugin } from './http/access.plugin.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -30,14 +31,19 @@ export type AppDeps = {
   files: FileStore;
   /** The public portal's captcha maker; tests pass one whose answer they know (never reachable from outside). */
   portal?: PortalDeps;
+  /** Moves on with every write request this app answers: short-lived result caches compare against it. */
+  writes: WriteGeneration;
 };
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /** The whole HTTP app, without listening: tests call `app.inject`, main.ts calls `listen`. */
-export async function buildApp(input: Omit<AppDeps, 'files'> & { files?: FileStore }, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  input: Omit<AppDeps, 'files' | 'writes'> & { files?: FileStore },
+  opts: { logger?: FastifyServerOptions['logger'] } = {},
+): Promise<FastifyInstance> {
   // The file store defaults to the configured folder; tests pass their own.
-  const deps: AppDeps = { ...input, files: input.files ?? new LocalFileStore(input.config.filesDir) };
+  const deps: AppDeps = { ...input, files: input.files ?? new LocalFileStore(input.config.filesDir), writes: new WriteGeneration() };
   const app = Fastify({
     logger: opts.logger ?? false,
     genReqId: () => crypto.randomUUID(),
@@ -68,6 +74,8 @@ export async function buildApp(input: Omit<AppDeps, 'files'> & { files?: FileSto
       );
     }
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // Any write (answered with success or not) ends the reuse of results computed before it (result-cache.ts).
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') deps.writes.bump();
   });
 
   registerErrorHandler(app);

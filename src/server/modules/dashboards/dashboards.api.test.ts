@@ -191,6 +191,23 @@ describe('the town dashboard equals independent counts', () => {
   });
 });
 
+describe('reuse', () => {
+  it('answers from the last computation until a write: a write through the app shows on the next request', async () => {
+    const first = (await c.admin.get(`/api/v1/dashboard?${Q}`)).json();
+    // Written around the app (as another process would): not seen while the result is reused.
+    await d.db.updateTable('station').set({ name: '直接改名的联络站' }).where('townId', '=', townId).where('id', '=', first.stations[0].stationId).execute();
+    const reused = (await c.admin.get(`/api/v1/dashboard?${Q}`)).json();
+    expect(reused.stations.map((s: { name: string }) => s.name)).toEqual(first.stations.map((s: { name: string }) => s.name));
+    // A write through the app: the next answer is computed again and sees both changes.
+    const created = await c.admin.post('/api/v1/stations', { name: '看板测试联络站', kind: 'station' });
+    expect(created.statusCode, created.body).toBe(201);
+    const fresh = (await c.admin.get(`/api/v1/dashboard?${Q}`)).json();
+    expect(fresh.stations).toHaveLength(first.stations.length + 1);
+    expect(fresh.stations.map((s: { name: string }) => s.name)).toContain('看板测试联络站');
+    expect(fresh.stations.map((s: { name: string }) => s.name)).toContain('直接改名的联络站');
+  });
+});
+
 describe('the county', () => {
   it('compares its towns on the facts of each', async () => {
     const res = await c.county.get(`/api/v1/county/dashboard?${Q}`);
