@@ -10,4 +10,9 @@ describe('codeCounter', () => {
     expect(codeCounter('U', 3, [])()).toBe('U001');
     expect(codeCounter('S', 2, ['S99'])()).toBe('S100');
   });
+  it('keeps the width of the codes in use, so the new code sorts after them', () => {
+    expect(codeCounter('U', 3, ['U01', 'U13', 'U02'])()).toBe('U14');
+    expect(codeCounter('U', 2, ['U0007', 'U0012'])()).toBe('U0013');
+    expect(codeCounter('U', 3, ['U9', 'U10'])()).toBe('U11');
+  });
 });
