@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { type Engine, openDatabase } from '../../server/db/kysely.ts';
+import type { DB } from '../../server/db/schema.ts';
 import { DEMO_PASSWORD } from '../../server/modules/demo/demo.seed.ts';
 import { documentRows } from '../generate/load.ts';
 import { generateTownDocument } from '../generate/town-document.ts';
@@ -57,16 +59,39 @@ async function logins(base: string, n: number): Promise<ApiClient[]> {
   return out;
 }
 
+/** What a run works in: a throw-away database, a files folder, and the server it has running (killed at the end). */
+type Scratch = { url: string; files: string; server: ServerChild | null };
+
+async function inScratch<T>(engine: Engine, pgUrl: string, name: string, run: (s: Scratch) => Promise<T>): Promise<T> {
+  const db = await scratchDatabase(engine, pgUrl, name);
+  const s: Scratch = { url: db.url, files: fs.mkdtempSync(path.join(os.tmpdir(), `renda-${name}-files-`)), server: null };
+  try {
+    return await run(s);
+  } finally {
+    await s.server?.stop('SIGKILL');
+    await db.drop();
+    fs.rmSync(s.files, { recursive: true, force: true });
+  }
+}
+
+/** Opens the database at `url` for one check and closes it. */
+async function readDb<T>(url: string, read: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+  const database = openDatabase(url);
+  try {
+    return await read(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
 export type LoadScenario = LoadResult & { engine: Engine; lost: string[]; integrity: string; serverPeakRssMb: number | null; peakIncludesStart: boolean };
 
 /** The demo county, a mixed load, a clean stop, then every acknowledged write looked up in the database. */
 export async function loadScenario(o: { engine: Engine; pgUrl: string; seconds: number; connections: number; log: Log }): Promise<LoadScenario> {
-  const scratch = await scratchDatabase(o.engine, o.pgUrl, 'load');
-  const files = fs.mkdtempSync(path.join(os.tmpdir(), 'renda-load-files-'));
-  let server: ServerChild | null = null;
-  try {
+  return inScratch(o.engine, o.pgUrl, 'load', async (scratch) => {
     o.log(`load (${o.engine}): starting the server with the demo county`);
-    server = await startServerChild({ DATABASE_URL: scratch.url, FILES_DIR: files, SEED_DEMO: 'auto' });
+    const server = await startServerChild({ DATABASE_URL: scratch.url, FILES_DIR: scratch.files, SEED_DEMO: 'auto' });
+    scratch.server = server;
     const clients = await logins(server.base, 5);
     const subject = await pickSubject(clients[0] as ApiClient);
     o.log(`load (${o.engine}): ${o.seconds} s at ${o.connections} connections`);
@@ -76,21 +101,12 @@ export async function loadScenario(o: { engine: Engine; pgUrl: string; seconds: 
     // the reset, apart from the demo seeding at its start).
     const serverPeakRssMb = server.peakRssMb();
     const code = await server.stop('SIGTERM');
-    server = null;
+    scratch.server = null;
     if (code !== 0) throw new Error(`the server exited with ${code} on SIGTERM`);
-    const database = openDatabase(scratch.url);
-    try {
-      const lost = await findLostWrites(database.db, r.acked);
-      const integrity = o.engine === 'sqlite' ? sqliteIntegrity(scratch.url) : 'n/a';
-      return { ...r, engine: o.engine, lost, integrity, serverPeakRssMb, peakIncludesStart: !peakReset };
-    } finally {
-      await database.close();
-    }
-  } finally {
-    await server?.stop('SIGKILL');
-    await scratch.drop();
-    fs.rmSync(files, { recursive: true, force: true });
-  }
+    const lost = await readDb(scratch.url, (db) => findLostWrites(db, r.acked));
+    const integrity = o.engine === 'sqlite' ? sqliteIntegrity(scratch.url) : 'n/a';
+    return { ...r, engine: o.engine, lost, integrity, serverPeakRssMb, peakIncludesStart: !peakReset };
+  });
 }
 
 export type KillRound = {
@@ -134,18 +150,15 @@ function importProcess(url: string, file: string) {
  * the file passes integrity_check.
  */
 export async function killScenario(o: { engine: Engine; pgUrl: string; rounds: number; seed: number; log: Log }): Promise<KillScenario> {
-  const scratch = await scratchDatabase(o.engine, o.pgUrl, 'kill');
-  const files = fs.mkdtempSync(path.join(os.tmpdir(), 'renda-kill-files-'));
   const rng = new Rng(o.seed);
   const rounds: KillRound[] = [];
   let importMs = 0;
-  let server: ServerChild | null = null;
-  try {
-    server = await startServerChild({ DATABASE_URL: scratch.url, FILES_DIR: files, SEED_DEMO: 'auto' });
+  await inScratch(o.engine, o.pgUrl, 'kill', async (scratch) => {
+    scratch.server = await startServerChild({ DATABASE_URL: scratch.url, FILES_DIR: scratch.files, SEED_DEMO: 'auto' });
     // One import to its end first: its duration (process start to exit) is the span the kills spread over,
     // so most of them land while the importer is inside its transaction rather than before it begins.
     const t0 = Date.now();
-    const firstFile = path.join(files, 'town-0.json');
+    const firstFile = path.join(scratch.files, 'town-0.json');
     fs.writeFileSync(firstFile, JSON.stringify(generateTownDocument(o.seed, 'town', 99)));
     const first = importProcess(scratch.url, firstFile);
     const firstCode = await new Promise<number | null>((resolve) => first.once('exit', (c) => resolve(c)));
@@ -153,12 +166,12 @@ export async function killScenario(o: { engine: Engine; pgUrl: string; rounds: n
     importMs = Date.now() - t0;
     o.log(`kill (${o.engine}): one town's import takes ${importMs} ms from process start`);
     for (let round = 1; round <= o.rounds; round++) {
+      const server = scratch.server as ServerChild;
       const clients = await logins(server.base, 2);
       const subject = await pickSubject(clients[0] as ApiClient);
       const doc = generateTownDocument(o.seed, 'town', 100 + round);
-      const townCode = doc.town.code;
       const expected = documentRows(doc);
-      const docFile = path.join(files, `town-${round}.json`);
+      const docFile = path.join(scratch.files, `town-${round}.json`);
       fs.writeFileSync(docFile, JSON.stringify(doc));
       const importer = importProcess(scratch.url, docFile);
       let importProcessState = 'killed';
@@ -175,46 +188,36 @@ export async function killScenario(o: { engine: Engine; pgUrl: string; rounds: n
       importer.kill('SIGKILL');
       await server.stop('SIGKILL');
       killed = true;
-      server = null;
+      scratch.server = null;
       const r = await load;
       await importExit;
-      server = await startServerChild({ DATABASE_URL: scratch.url, FILES_DIR: files, SEED_DEMO: 'never' });
-      const database = openDatabase(scratch.url);
-      try {
-        const lost = await findLostWrites(database.db, r.acked);
-        const rows = await townRows(database.db, townCode);
-        const total = Object.values(rows).reduce((a, b) => a + b, 0);
-        const want = {
-          deputy: expected.deputy,
-          station: expected.station,
-          activity: expected.activity,
-          reception: expected.reception,
-          suggestion: expected.suggestion,
-          finding: expected.finding,
-        };
-        const wantTotal = Object.values(want).reduce((a, b) => a + (b ?? 0), 0);
-        const state = total === 0 ? 'none' : JSON.stringify(rows) === JSON.stringify(want) ? 'all' : 'HALF';
-        const integrity = o.engine === 'sqlite' ? sqliteIntegrity(scratch.url) : 'n/a';
-        rounds.push({
-          round,
-          killedAfterMs,
-          acked: r.acked.length,
-          lost: lost.length,
-          integrity,
-          import: { process: importProcessState, rows: total, expected: wantTotal, state },
-        });
-        o.log(
-          `kill (${o.engine}) round ${round}: killed after ${killedAfterMs} ms; ${r.acked.length} writes acknowledged, ${lost.length} lost; import ${importProcessState}, ${state} (${total}/${wantTotal} rows); integrity ${integrity}`,
-        );
-      } finally {
-        await database.close();
-      }
+      scratch.server = await startServerChild({ DATABASE_URL: scratch.url, FILES_DIR: scratch.files, SEED_DEMO: 'never' });
+      const [lost, rows] = await readDb(scratch.url, (db) => Promise.all([findLostWrites(db, r.acked), townRows(db, doc.town.code)]));
+      const total = Object.values(rows).reduce((a, b) => a + b, 0);
+      const want = {
+        deputy: expected.deputy,
+        station: expected.station,
+        activity: expected.activity,
+        reception: expected.reception,
+        suggestion: expected.suggestion,
+        finding: expected.finding,
+      };
+      const wantTotal = Object.values(want).reduce((a, b) => a + (b ?? 0), 0);
+      const state = total === 0 ? 'none' : JSON.stringify(rows) === JSON.stringify(want) ? 'all' : 'HALF';
+      const integrity = o.engine === 'sqlite' ? sqliteIntegrity(scratch.url) : 'n/a';
+      rounds.push({
+        round,
+        killedAfterMs,
+        acked: r.acked.length,
+        lost: lost.length,
+        integrity,
+        import: { process: importProcessState, rows: total, expected: wantTotal, state },
+      });
+      o.log(
+        `kill (${o.engine}) round ${round}: killed after ${killedAfterMs} ms; ${r.acked.length} writes acknowledged, ${lost.length} lost; import ${importProcessState}, ${state} (${total}/${wantTotal} rows); integrity ${integrity}`,
+      );
     }
-  } finally {
-    await server?.stop('SIGKILL');
-    await scratch.drop();
-    fs.rmSync(files, { recursive: true, force: true });
-  }
+  });
   return {
     engine: o.engine,
     importMs,
@@ -258,13 +261,8 @@ export async function pgRestartScenario(o: { seconds: number; connections: numbe
     const after = await runMixedLoad(clients, subject, { ...opts, runId: 'pgr-after' });
     o.log(`pg-restart: after ${after.requests} requests, ${after.errors} errors`);
     const serverAlive = (await fetch(`${server.base}/api/v1/health`).catch(() => null))?.ok === true;
-    const database = openDatabase(cluster.url);
-    try {
-      const lost = await findLostWrites(database.db, [...before.acked, ...during.acked, ...after.acked]);
-      return { before, during, after, duringKinds: during.errorKinds, lost, serverAlive, serverOutput: serverAlive ? undefined : server.output().slice(-3000) };
-    } finally {
-      await database.close();
-    }
+    const lost = await readDb(cluster.url, (db) => findLostWrites(db, [...before.acked, ...during.acked, ...after.acked]));
+    return { before, during, after, duringKinds: during.errorKinds, lost, serverAlive, serverOutput: serverAlive ? undefined : server.output().slice(-3000) };
   } finally {
     await server?.stop('SIGKILL');
     cluster.stop();

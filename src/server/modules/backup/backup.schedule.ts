@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { withJobLock } from '../../lib/job-lock.ts';
+import { startTicker } from '../../lib/ticker.ts';
 import { dueBackupDay } from './backup.rules.ts';
 import { createBackup, pruneBackups } from './backup.service.ts';
 
@@ -73,13 +74,5 @@ export function backupTicker(deps: BackupSchedulerDeps): () => Promise<{ path: s
  */
 export function startScheduledBackups(deps: BackupSchedulerDeps): () => void {
   if (!deps.config.backup) return () => {};
-  const tick = backupTicker(deps);
-  const first = setTimeout(() => void tick(), FIRST_TICK_MS);
-  const every = setInterval(() => void tick(), TICK_MS);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+  return startTicker(backupTicker(deps), { firstMs: FIRST_TICK_MS, everyMs: TICK_MS });
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { deleteExpiredJobLocks, withJobLock } from '../../lib/job-lock.ts';
+import { startTicker } from '../../lib/ticker.ts';
 import { todayInChina } from '../../lib/time.ts';
 import { sendPendingEmails } from './mail-outbox.ts';
 import { runReminders } from './reminders.ts';
@@ -80,12 +81,5 @@ export function startDailyReminders(deps: {
       running = false;
     }
   };
-  const first = setTimeout(() => void tick(), FIRST_TICK_MS);
-  const every = setInterval(() => void tick(), TICK_MS);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+  return startTicker(tick, { firstMs: FIRST_TICK_MS, everyMs: TICK_MS });
 }
