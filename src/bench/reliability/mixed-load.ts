@@ -104,7 +104,8 @@ export async function runMixedLoad(
         count('network', `${write ? 'POST' : 'GET'}: ${(err as Error).message}`);
       }
       const took = performance.now() - s;
-      if (process.env.RENDA_STRESS_DEBUG && took > 3000) console.log(`slow ${kind} started at ${((s - t0) / 1000).toFixed(1)} s took ${(took / 1000).toFixed(1)} s worker ${worker}`);
+      if (process.env.RENDA_STRESS_DEBUG && took > 3000)
+        console.log(`slow ${kind} started at ${((s - t0) / 1000).toFixed(1)} s took ${(took / 1000).toFixed(1)} s worker ${worker}`);
       latencies.push(took);
       const k = kindLatencies.get(kind) ?? [];
       k.push(took);

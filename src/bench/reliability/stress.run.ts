@@ -42,7 +42,10 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
       o.log(
         `load ${engine}: ${r.requests} requests (${r.reads} reads, ${r.writes} writes) in ${r.seconds} s at ${r.connections} connections, ${r.perSecond.toFixed(0)}/s; p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms; errors ${r.errors}; acknowledged writes ${r.acked.length}, lost ${r.lost.length}; integrity ${r.integrity}; server peak RSS ${r.serverPeakRssMb?.toFixed(0) ?? '?'} MB`,
       );
-      for (const [k, v] of Object.entries(r.byKind)) o.log(`  ${k.padEnd(22)} n ${String(v.n).padStart(6)}  p50 ${v.p50Ms.toFixed(1).padStart(8)} ms  p99 ${v.p99Ms.toFixed(1).padStart(8)} ms  max ${v.maxMs.toFixed(0).padStart(6)} ms`);
+      for (const [k, v] of Object.entries(r.byKind))
+        o.log(
+          `  ${k.padEnd(22)} n ${String(v.n).padStart(6)}  p50 ${v.p50Ms.toFixed(1).padStart(8)} ms  p99 ${v.p99Ms.toFixed(1).padStart(8)} ms  max ${v.maxMs.toFixed(0).padStart(6)} ms`,
+        );
       if (r.errors) fail(`load ${engine}: ${r.errors} errors ${JSON.stringify(r.errorKinds)}; first: ${r.samples.join(' | ')}`);
       if (r.lost.length) fail(`load ${engine}: ${r.lost.length} acknowledged writes lost`);
       if (!r.acked.length) fail(`load ${engine}: no write was acknowledged`);
